@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using Workspace.Domain.Common;
+using Workspace.Domain.Members;
+
+namespace Workspace.Domain.Channels;
+
+public enum ChannelKind
+{
+    Public = 0,
+    Private = 1,
+}
+
+public sealed partial class Channel
+{
+    public const int MaxNameLength = 80;
+    public const int MaxTopicLength = 250;
+    public const string General = "general";
+    public const string NameRule = "Channel names use lowercase letters, digits, '-' and '_', at most 80 characters.";
+
+    private Channel() { }
+
+    public Channel(string name, ChannelKind kind, Guid createdById, DateTimeOffset createdAt)
+    {
+        Id = Guid.CreateVersion7();
+        Name = name;
+        Kind = kind;
+        CreatedById = createdById;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public ChannelKind Kind { get; private set; }
+    public string Topic { get; private set; } = "";
+    public bool IsArchived { get; private set; }
+    public Guid CreatedById { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Seq of the newest top-level message; allocated with the insert (see <see cref="ChannelCounters"/>).</summary>
+    public long LastSeq { get; private set; }
+
+    /// <summary>Counts every change to the channel's messages; views catch up with "changes after n".</summary>
+    public long ChangeSeq { get; private set; }
+
+    public bool IsPrivate => Kind == ChannelKind.Private;
+
+    public static bool IsValidName(string name) => NamePattern().IsMatch(name);
+
+    public void Rename(User actor, string newName)
+    {
+        EnsureManagedBy(actor, "rename");
+        Name = newName;
+    }
+
+    public void SetTopic(string topic)
+    {
+        EnsureOpen();
+        Topic = topic.Trim();
+    }
+
+    public void EnsureOpen()
+    {
+        if (IsArchived)
+            throw new DomainException($"#{Name} is archived.");
+    }
+
+    private void EnsureManagedBy(User actor, string action)
+    {
+        if (!actor.IsAdmin && actor.Id != CreatedById)
+            throw new ForbiddenException($"Only admins and the person who created #{Name} can {action} it.");
+    }
+
+    [GeneratedRegex("^[a-z0-9_-]{1,80}$")]
+    private static partial Regex NamePattern();
+}

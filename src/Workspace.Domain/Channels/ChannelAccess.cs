@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Common;
+using Workspace.Domain.Persistence;
+
+namespace Workspace.Domain.Channels;
+
+/// <summary>
+/// Who may see a channel: anyone in the workspace for a public one, only members for a private one. Every
+/// other path (by id, by name, by permalink) goes through here, and a refusal reads exactly like "no such channel".
+/// </summary>
+internal static class ChannelAccess
+{
+    public const string NotFound = "This channel does not exist or you do not have access to it.";
+
+    public static async Task<(Channel Channel, Membership? Membership)> FindVisibleAsync(this WorkspaceDb db,
+        Guid actorId, Guid channelId, CancellationToken cancellationToken)
+    {
+        var channel = await db.Channels.SingleOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+        return await VisibleOrThrowAsync(db, actorId, channel, cancellationToken);
+    }
+
+    public static async Task<(Channel Channel, Membership? Membership)> FindVisibleByNameAsync(this WorkspaceDb db,
+        Guid actorId, string name, CancellationToken cancellationToken)
+    {
+        var channel = await db.Channels.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+        return await VisibleOrThrowAsync(db, actorId, channel, cancellationToken);
+    }
+
+    /// <summary>The channel and the actor's membership in it; seeing a public channel is not enough here.</summary>
+    public static async Task<(Channel Channel, Membership Membership)> FindMembershipAsync(this WorkspaceDb db,
+        Guid actorId, Guid channelId, CancellationToken cancellationToken)
+    {
+        var (channel, membership) = await db.FindVisibleAsync(actorId, channelId, cancellationToken);
+        return membership is null
+            ? throw new ForbiddenException($"Join #{channel.Name} first.")
+            : (channel, membership);
+    }
+
+    private static async Task<(Channel, Membership?)> VisibleOrThrowAsync(WorkspaceDb db, Guid actorId, Channel? channel,
+        CancellationToken cancellationToken)
+    {
+        if (channel is null)
+            throw new NotFoundException(NotFound);
+        var membership = await db.Memberships
+            .SingleOrDefaultAsync(m => m.ChannelId == channel.Id && m.UserId == actorId, cancellationToken);
+        if (channel.IsPrivate && membership is null)
+            throw new NotFoundException(NotFound);
+        return (channel, membership);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Persistence;
+
+namespace Workspace.Domain.Channels;
+
+internal static class ChannelCounters
+{
+    /// <summary>
+    /// Takes the next message seq and change seq under the channel row's write lock. Must run inside the
+    /// transaction that inserts the message, so numbers are gapless and in commit order on every database.
+    /// </summary>
+    public static async Task<(long Seq, long ChangeSeq)> NextMessageAsync(this WorkspaceDb db, Guid channelId,
+        CancellationToken cancellationToken)
+    {
+        await db.Channels.Where(c => c.Id == channelId).ExecuteUpdateAsync(set => set
+            .SetProperty(c => c.LastSeq, c => c.LastSeq + 1)
+            .SetProperty(c => c.ChangeSeq, c => c.ChangeSeq + 1), cancellationToken);
+        var counters = await db.Channels.Where(c => c.Id == channelId)
+            .Select(c => new { c.LastSeq, c.ChangeSeq })
+            .SingleAsync(cancellationToken);
+        return (counters.LastSeq, counters.ChangeSeq);
+    }
+}

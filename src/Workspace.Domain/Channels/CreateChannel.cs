@@ -1,0 +1,42 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Common;
+using Workspace.Domain.Members;
+using Workspace.Domain.Persistence;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Realtime;
+
+namespace Workspace.Domain.Channels;
+
+public sealed record CreateChannel(Guid ActorId, string Name, bool IsPrivate) : ICommand<ChannelRef>;
+
+public sealed record ChannelRef(Guid Id, string Name);
+
+public sealed class CreateChannelValidator : AbstractValidator<CreateChannel>
+{
+    public CreateChannelValidator() => RuleFor(c => c.Name).ValidChannelName();
+}
+
+public sealed class CreateChannelHandler(WorkspaceDb db, PendingEvents events, TimeProvider clock)
+    : ICommandHandler<CreateChannel, ChannelRef>
+{
+    public async ValueTask<ChannelRef> Handle(CreateChannel command, CancellationToken cancellationToken)
+    {
+        var actor = await db.ActorAsync(command.ActorId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var channel = new Channel(command.Name, command.IsPrivate ? ChannelKind.Private : ChannelKind.Public, actor.Id, now);
+        db.Channels.Add(channel);
+        db.Memberships.Add(new Membership(channel.Id, actor.Id, lastReadSeq: 0, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            throw new DomainException(ChannelNames.Taken(command.Name));
+        }
+        events.Add(new MembershipChanged(actor.Id, channel.Id, IsMember: true));
+        return new ChannelRef(channel.Id, channel.Name);
+    }
+}

@@ -1,0 +1,23 @@
+using Mediator;
+using Workspace.Domain.Common;
+using Workspace.Domain.Persistence;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Realtime;
+
+namespace Workspace.Domain.Channels;
+
+public sealed record LeaveChannel(Guid ActorId, Guid ChannelId) : ICommand<Unit>;
+
+public sealed class LeaveChannelHandler(WorkspaceDb db, PendingEvents events) : ICommandHandler<LeaveChannel, Unit>
+{
+    public async ValueTask<Unit> Handle(LeaveChannel command, CancellationToken cancellationToken)
+    {
+        var (channel, membership) = await db.FindMembershipAsync(command.ActorId, command.ChannelId, cancellationToken);
+        if (channel.Name == Channel.General)
+            throw new DomainException("Everyone stays in #general.");
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync(cancellationToken);
+        events.Add(new MembershipChanged(command.ActorId, channel.Id, IsMember: false));
+        return Unit.Value;
+    }
+}

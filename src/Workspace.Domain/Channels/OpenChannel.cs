@@ -1,0 +1,34 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Members;
+using Workspace.Domain.Persistence;
+
+namespace Workspace.Domain.Channels;
+
+public sealed record ChannelDetails(
+    Guid Id,
+    string Name,
+    string Topic,
+    bool IsPrivate,
+    bool IsArchived,
+    bool IsMember,
+    bool CanRename,
+    int MemberCount,
+    long LastSeq,
+    long LastReadSeq);
+
+/// <summary>A channel's header as its page shows it, found by name. Private channels exist only for their members.</summary>
+public sealed record OpenChannel(Guid ActorId, string Name) : IQuery<ChannelDetails>;
+
+public sealed class OpenChannelHandler(WorkspaceDb db) : IQueryHandler<OpenChannel, ChannelDetails>
+{
+    public async ValueTask<ChannelDetails> Handle(OpenChannel query, CancellationToken cancellationToken)
+    {
+        var actor = await db.ActorAsync(query.ActorId, cancellationToken);
+        var (channel, membership) = await db.FindVisibleByNameAsync(actor.Id, query.Name, cancellationToken);
+        var memberCount = await db.Memberships.CountAsync(m => m.ChannelId == channel.Id, cancellationToken);
+        var canRename = channel.Name != Channel.General && (actor.IsAdmin || channel.CreatedById == actor.Id);
+        return new ChannelDetails(channel.Id, channel.Name, channel.Topic, channel.IsPrivate, channel.IsArchived,
+            membership is not null, canRename, memberCount, channel.LastSeq, membership?.LastReadSeq ?? channel.LastSeq);
+    }
+}

@@ -1,0 +1,29 @@
+using FluentValidation;
+using Mediator;
+using Workspace.Domain.Persistence;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Realtime;
+
+namespace Workspace.Domain.Channels;
+
+/// <summary>Any member may set the topic shown under the channel's name.</summary>
+public sealed record SetChannelTopic(Guid ActorId, Guid ChannelId, string Topic) : ICommand<Unit>;
+
+public sealed class SetChannelTopicValidator : AbstractValidator<SetChannelTopic>
+{
+    public SetChannelTopicValidator() => RuleFor(c => c.Topic)
+        .NotNull()
+        .MaximumLength(Channel.MaxTopicLength).WithMessage($"Topics are at most {Channel.MaxTopicLength} characters.");
+}
+
+public sealed class SetChannelTopicHandler(WorkspaceDb db, PendingEvents events) : ICommandHandler<SetChannelTopic, Unit>
+{
+    public async ValueTask<Unit> Handle(SetChannelTopic command, CancellationToken cancellationToken)
+    {
+        var (channel, _) = await db.FindMembershipAsync(command.ActorId, command.ChannelId, cancellationToken);
+        channel.SetTopic(command.Topic);
+        await db.SaveChangesAsync(cancellationToken);
+        events.Add(new ChannelUpdated(channel.Id, channel.Name, channel.Topic));
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,44 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Workspace.Domain.Members;
+using Workspace.Domain.Persistence;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Realtime;
+
+namespace Workspace.Domain;
+
+public static class DomainServices
+{
+    public static IdentityBuilder AddWorkspaceDomain(this IServiceCollection services, DatabaseProvider provider,
+        string? connectionString)
+    {
+        services.AddWorkspaceDatabase(provider, connectionString);
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(PublishEventsBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<Dispatcher>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddScoped<PendingEvents>();
+        services.AddScoped<NewMembers>();
+        services.AddSingleton<IChatEvents, InProcessChatEvents>();
+        services.AddSingleton<Dispatcher>();
+        services.AddSingleton(TimeProvider.System);
+        return services
+            .AddIdentityCore<User>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddEntityFrameworkStores<WorkspaceDb>();
+    }
+}

@@ -1,0 +1,23 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Common;
+using Workspace.Domain.Persistence;
+
+namespace Workspace.Domain.Members;
+
+public sealed record MemberView(Guid Id, string DisplayName, string Handle, WorkspaceRole Role)
+{
+    public bool IsAdmin => Role >= WorkspaceRole.Admin;
+}
+
+/// <summary>The signed-in person as the shell shows them.</summary>
+public sealed record GetMember(Guid ActorId) : IQuery<MemberView>;
+
+public sealed class GetMemberHandler(WorkspaceDb db) : IQueryHandler<GetMember, MemberView>
+{
+    public async ValueTask<MemberView> Handle(GetMember query, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.Id == query.ActorId)
+            .Select(u => new MemberView(u.Id, u.DisplayName, u.Handle, u.Role))
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw new ForbiddenException("Sign in to continue.");
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
+using Workspace.Domain.Persistence;
+
+namespace Workspace.Domain.Members;
+
+/// <summary>Creates a person's account and seats them in #general; shared by first-run setup and invites.</summary>
+public sealed class NewMembers(WorkspaceDb db, UserManager<User> users, TimeProvider clock)
+{
+    public async Task<User> CreateAsync(string name, string email, string password, WorkspaceRole role,
+        CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email.Trim()) is not null)
+            throw new DomainException("Someone with this email address is already in the workspace.");
+        var handle = await Handles.FirstFreeAsync(Handles.FromName(name),
+            candidate => db.Users.AnyAsync(u => u.Handle == candidate, cancellationToken));
+        var user = new User(name, email, handle, role, clock.GetUtcNow());
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+            throw new InvalidInputException(result.Errors.Select(e => e.Description).ToList());
+        return user;
+    }
+
+    public async Task JoinGeneralAsync(User user, CancellationToken cancellationToken)
+    {
+        var general = await db.Channels.SingleAsync(c => c.Name == Channel.General, cancellationToken);
+        db.Memberships.Add(new Membership(general.Id, user.Id, general.LastSeq, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,44 @@
+namespace Workspace.Domain.Messages;
+
+public sealed class Message
+{
+    public const int MaxLength = 16_000;
+
+    private Message() { }
+
+    public Message(Guid channelId, long seq, long changeSeq, Guid authorId, string text, string html,
+        Guid clientMessageId, DateTimeOffset createdAt)
+    {
+        Id = Guid.CreateVersion7();
+        ChannelId = channelId;
+        Seq = seq;
+        ChangeSeq = changeSeq;
+        AuthorId = authorId;
+        Text = text;
+        Html = html;
+        ClientMessageId = clientMessageId;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ChannelId { get; private set; }
+
+    /// <summary>Position among the channel's top-level messages: 1, 2, 3 ... without gaps.</summary>
+    public long Seq { get; private set; }
+
+    /// <summary>The channel's change counter at this message's last change.</summary>
+    public long ChangeSeq { get; private set; }
+
+    public Guid AuthorId { get; private set; }
+
+    /// <summary>The Markdown the author wrote.</summary>
+    public string Text { get; private set; } = "";
+
+    /// <summary>Rendered and made safe once, when written; views show it as it is.</summary>
+    public string Html { get; private set; } = "";
+
+    /// <summary>Chosen by the sender's client; unique per author, so a retried send finds its first copy.</summary>
+    public Guid ClientMessageId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Members;
+
+namespace Workspace.Domain.Messages;
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> message)
+    {
+        message.ToTable("messages");
+        message.Property(m => m.Text).HasMaxLength(Message.MaxLength);
+        message.HasIndex(m => new { m.ChannelId, m.Seq }).IsUnique();
+        message.HasIndex(m => new { m.ChannelId, m.ChangeSeq });
+        message.HasIndex(m => new { m.AuthorId, m.ClientMessageId }).IsUnique();
+        message.HasOne<Channel>().WithMany().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Cascade);
+        message.HasOne<User>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Workspace.Domain.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqliteConnection = "Data Source=data/workspace.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var name = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(name))
+            return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider '{name}' is not known: use Sqlite or Postgres.");
+    }
+
+    public static IServiceCollection AddWorkspaceDatabase(this IServiceCollection services, DatabaseProvider provider,
+        string? connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Workspace is empty.");
+            services.AddDbContext<PostgresWorkspaceDb>(options => options.UseNpgsql(connectionString));
+            services.AddScoped<WorkspaceDb>(sp => sp.GetRequiredService<PostgresWorkspaceDb>());
+        }
+        else
+        {
+            var sqlite = SqliteConnectionFor(connectionString);
+            services.AddDbContext<SqliteWorkspaceDb>(options => options.UseSqlite(sqlite));
+            services.AddScoped<WorkspaceDb>(sp => sp.GetRequiredService<SqliteWorkspaceDb>());
+        }
+        return services;
+    }
+
+    /// <summary>Creates the database or brings it up to date. Runs once at start, before any request.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+            // WAL lets readers go on while one writer commits; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    private static string SqliteConnectionFor(string? connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString);
+        if (builder.DefaultTimeout < 30)
+            builder.DefaultTimeout = 30;
+        if (builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith(':'))
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+                Directory.CreateDirectory(directory);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Members;
+using Workspace.Domain.Messages;
+using Workspace.Domain.Setup;
+
+namespace Workspace.Domain.Persistence;
+
+public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<WorkspaceSettings> Settings => Set<WorkspaceSettings>();
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Invite> Invites => Set<Invite>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WorkspaceDb).Assembly);
+    }
+}
+
+/// <summary>SQLite: its own migrations, and times stored as numbers so that they sort and compare in SQL.</summary>
+public sealed class SqliteWorkspaceDb(DbContextOptions<SqliteWorkspaceDb> options) : WorkspaceDb(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        conventions.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        conventions.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresWorkspaceDb(DbContextOptions<PostgresWorkspaceDb> options) : WorkspaceDb(options);

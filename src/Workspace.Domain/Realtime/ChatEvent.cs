@@ -1,0 +1,45 @@
+using Workspace.Domain.Messages;
+
+namespace Workspace.Domain.Realtime;
+
+/// <summary>Something that changed, published after its transaction committed. Small: views never query per event.</summary>
+public abstract record ChatEvent
+{
+    public abstract string Stream { get; }
+
+    public static string ChannelStream(Guid channelId) => $"channel:{channelId}";
+    public static string UserStream(Guid userId) => $"user:{userId}";
+}
+
+public sealed record MessagePosted(MessageView Message) : ChatEvent
+{
+    public override string Stream => ChannelStream(Message.ChannelId);
+}
+
+/// <summary>A channel's name or topic changed.</summary>
+public sealed record ChannelUpdated(Guid ChannelId, string Name, string Topic) : ChatEvent
+{
+    public override string Stream => ChannelStream(ChannelId);
+}
+
+/// <summary>The user's read pointer moved (in any of their tabs).</summary>
+public sealed record ChannelRead(Guid UserId, Guid ChannelId, long LastReadSeq) : ChatEvent
+{
+    public override string Stream => UserStream(UserId);
+}
+
+/// <summary>The user joined or left a channel: their sidebar changes.</summary>
+public sealed record MembershipChanged(Guid UserId, Guid ChannelId, bool IsMember) : ChatEvent
+{
+    public override string Stream => UserStream(UserId);
+}
+
+/// <summary>
+/// Delivered to one subscriber instead of the events its full queue had to drop: it must catch up from the
+/// database. Never published.
+/// </summary>
+public sealed record EventsLost : ChatEvent
+{
+    public static readonly EventsLost Instance = new();
+    public override string Stream => "";
+}

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Workspace.Domain;
+using Workspace.Domain.Members;
+using Workspace.Domain.Persistence;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Realtime;
+using Workspace.Domain.Setup;
+
+namespace Workspace.Domain.Tests.Support;
+
+/// <summary>
+/// A real, freshly migrated database with a set-up workspace, reached through the same dispatcher the app uses.
+/// SQLite runs everywhere; PostgreSQL runs when WORKSPACE_TEST_POSTGRES names a server (test.sh starts one).
+/// </summary>
+public sealed class TestWorkspace : IAsyncDisposable
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+    public const string OwnerPassword = "owner-password";
+
+    public static TheoryData<string> Providers => [Sqlite, Postgres];
+
+    private readonly ServiceProvider _services;
+    private readonly Func<Task> _drop;
+
+    private TestWorkspace(ServiceProvider services, Func<Task> drop)
+    {
+        _services = services;
+        _drop = drop;
+    }
+
+    public Dispatcher Send => _services.GetRequiredService<Dispatcher>();
+    public IChatEvents Events => _services.GetRequiredService<IChatEvents>();
+    public Guid OwnerId { get; private set; }
+
+    public static async Task<TestWorkspace> CreateAsync(string provider, bool setUp = true)
+    {
+        var (kind, connectionString, drop) = provider == Postgres ? await CreatePostgresAsync() : CreateSqlite();
+        var services = new ServiceCollection().AddLogging();
+        services.AddWorkspaceDomain(kind, connectionString);
+        var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await DatabaseSetup.MigrateAsync(built);
+        var workspace = new TestWorkspace(built, drop);
+        if (setUp)
+            workspace.OwnerId = await workspace.Send.Send(
+                new SetUpWorkspace("Acme", "Olivia Owner", "owner@example.com", OwnerPassword));
+        return workspace;
+    }
+
+    /// <summary>Brings a person in the way people join: an invite made by the owner, then accepted.</summary>
+    public async Task<Guid> AddMemberAsync(string name)
+    {
+        var invite = await Send.Send(new CreateInvite(OwnerId));
+        var email = $"{Handles.FromName(name)}.{Guid.NewGuid():N}@example.com";
+        return await Send.Send(new AcceptInvite(invite.Token, name, email, "member-password"));
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the database directly, for checks the product's queries don't make.</summary>
+    public async Task<T> QueryDbAsync<T>(Func<WorkspaceDb, Task<T>> work)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<WorkspaceDb>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _drop();
+    }
+
+    private static (DatabaseProvider, string, Func<Task>) CreateSqlite()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"workspace-test-{Guid.NewGuid():N}.db");
+        return (DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", () =>
+        {
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+                File.Delete(path);
+            return Task.CompletedTask;
+        });
+    }
+
+    private static async Task<(DatabaseProvider, string, Func<Task>)> CreatePostgresAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("WORKSPACE_TEST_POSTGRES");
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            const string why = "WORKSPACE_TEST_POSTGRES is not set, so there is no PostgreSQL server to test against (./test.sh starts one).";
+            if (Environment.GetEnvironmentVariable("CI") is "true" or "1")
+                Assert.Fail(why);
+            Assert.Skip(why);
+        }
+        var name = $"workspace_test_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+        return (DatabaseProvider.Postgres, connectionString, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        });
+    }
+}
