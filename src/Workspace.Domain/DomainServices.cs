@@ -20,11 +20,11 @@ public static class DomainServices
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.PipelineBehaviors = [typeof(PublishEventsBehavior<,>), typeof(ValidationBehavior<,>)];
         });
-        services.AddValidatorsFromAssemblyContaining<Dispatcher>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<Sender>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<PendingEvents>();
         services.AddScoped<NewMembers>();
         services.AddSingleton<IChatEvents, InProcessChatEvents>();
-        services.AddSingleton<Dispatcher>();
+        services.AddSingleton<Sender>();
         services.AddSingleton(TimeProvider.System);
         return services
             .AddIdentityCore<User>(options =>

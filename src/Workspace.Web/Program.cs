@@ -1,27 +1,54 @@
+using Microsoft.AspNetCore.Identity;
+using Workspace.Domain;
+using Workspace.Domain.Persistence;
 using Workspace.Web.Components;
+using Workspace.Web.Components.Shared;
+using Workspace.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
+// `dotnet run` serves the framework's and the components' assets from the build output in every environment;
+// a published app has them in wwwroot and this does nothing.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services
+    .AddWorkspaceDomain(DatabaseSetup.ProviderFrom(builder.Configuration), builder.Configuration.GetConnectionString("Workspace"))
+    .AddSignInManager();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.Cookie.Name = "workspace.session";
+    cookie.LoginPath = "/login";
+    cookie.AccessDeniedPath = "/login";
+    cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
+    cookie.SlidingExpiration = true;
+});
+builder.Services.AddAuthorization();
+builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents()
+    // A message of the maximum length, in any script, must fit in one circuit message.
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
+builder.Services.AddSingleton<SetupGate>();
+builder.Services.AddScoped<ActiveChannel>();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+await DatabaseSetup.MigrateAsync(app.Services);
 
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseMiddleware<SetupGate>();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapHealthEndpoint();
 
 app.Run();
+
+public partial class Program;

@@ -1,63 +1,49 @@
-// Set up event handlers
+// Shows the reconnect dialog and mirrors the live connection's state on <html data-circuit>. A circuit the
+// server no longer knows (after a restart) cannot be resumed: the page reloads and catches up from the database.
+
 const reconnectModal = document.getElementById("components-reconnect-modal");
 reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
-
-const retryButton = document.getElementById("components-reconnect-button");
-retryButton.addEventListener("click", retry);
-
-const resumeButton = document.getElementById("components-resume-button");
-resumeButton.addEventListener("click", resume);
+document.getElementById("components-reconnect-button").addEventListener("click", retry);
+document.getElementById("components-resume-button").addEventListener("click", resume);
 
 function handleReconnectStateChanged(event) {
-    if (event.detail.state === "show") {
-        reconnectModal.showModal();
-    } else if (event.detail.state === "hide") {
+    const state = event.detail.state;
+    if (state === "show" || state === "retrying") {
+        window.workspace.setCircuit("reconnecting");
+        if (!reconnectModal.open) reconnectModal.showModal();
+    } else if (state === "hide") {
+        window.workspace.setCircuit("connected");
         reconnectModal.close();
-    } else if (event.detail.state === "failed") {
+    } else if (state === "failed") {
+        window.workspace.setCircuit("disconnected");
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-    } else if (event.detail.state === "rejected") {
+    } else if (state === "rejected") {
         location.reload();
     }
 }
 
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-
     try {
-        // Reconnect will asynchronously return:
-        // - true to mean success
-        // - false to mean we reached the server, but it rejected the connection (e.g., unknown circuit ID)
-        // - exception to mean we didn't reach the server (this can be sync or async)
         const successful = await Blazor.reconnect();
         if (!successful) {
-            // We have been able to reach the server, but the circuit is no longer available.
-            // We'll reload the page so the user can continue using the app as quickly as possible.
-            const resumeSuccessful = await Blazor.resumeCircuit();
-            if (!resumeSuccessful) {
-                location.reload();
-            } else {
-                reconnectModal.close();
-            }
+            const resumed = await Blazor.resumeCircuit();
+            if (!resumed) location.reload();
+            else reconnectModal.close();
         }
-    } catch (err) {
-        // We got an exception, server is currently unavailable
+    } catch {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     }
 }
 
 async function resume() {
     try {
-        const successful = await Blazor.resumeCircuit();
-        if (!successful) {
-            location.reload();
-        }
+        if (!await Blazor.resumeCircuit()) location.reload();
     } catch {
         reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
     }
 }
 
 async function retryWhenDocumentBecomesVisible() {
-    if (document.visibilityState === "visible") {
-        await retry();
-    }
+    if (document.visibilityState === "visible") await retry();
 }

@@ -7,7 +7,7 @@ namespace Workspace.Domain.Pipeline;
 /// What the UI and the API send commands and queries through. Each one runs in a DI scope of its own, so it
 /// gets a fresh DbContext even inside a long-lived Blazor circuit.
 /// </summary>
-public sealed class Dispatcher(IServiceScopeFactory scopes)
+public sealed class Sender(IServiceScopeFactory scopes)
 {
     public async ValueTask<TResponse> Send<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,267 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
+using Workspace.Domain.Messages;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Realtime;
+using Workspace.Domain.Unread;
+using Workspace.Web.Components.Messages;
+using Workspace.Web.Components.Shared;
+
+namespace Workspace.Web.Components.Channels;
+
+/// <summary>One channel: its header, its history and live messages, and the composer.</summary>
+public sealed partial class ChannelPage : IDisposable
+{
+    [Parameter] public string Name { get; set; } = "";
+    [Parameter] public long? Seq { get; set; }
+
+    [CascadingParameter] private Viewer Viewer { get; set; } = default!;
+
+    [Inject] private Sender Sender { get; set; } = default!;
+    [Inject] private IChatEvents Events { get; set; } = default!;
+    [Inject] private ActiveChannel Active { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private Timeline timeline = new();
+
+    // Events and loads interleave at every await; one at a time keeps the timeline's change order exact.
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    private IChatSubscription? subscription;
+    private ChannelDetails? details;
+    private string? notFound;
+    private long? firstUnreadSeq;
+    private int window;
+    private string? shownName;
+    private long? shownSeq;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Name == shownName && Seq == shownSeq)
+            return;
+        shownName = Name;
+        shownSeq = Seq;
+        await ReopenAsync();
+    }
+
+    private async Task ReopenAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            await OpenAsync();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task OpenAsync()
+    {
+        subscription?.Dispose();
+        subscription = null;
+        notFound = null;
+        try
+        {
+            details = await Sender.Send(new OpenChannel(Viewer.Id, Name));
+        }
+        catch (NotFoundException e)
+        {
+            details = null;
+            notFound = e.Message;
+            Active.Set(null);
+            return;
+        }
+        if (Active.Id != details.Id)
+            timeline = new Timeline();
+        Active.Set(details.Id);
+        // Follow before loading: whatever commits after the load is then certain to arrive as an event.
+        subscription = Events.Subscribe(OnEventAsync);
+        subscription.Follow(ChatEvent.ChannelStream(details.Id));
+        firstUnreadSeq = details.IsMember && details.LastReadSeq < details.LastSeq ? details.LastReadSeq + 1 : null;
+        timeline.Reset(await Sender.Send(new GetChannelMessages(Viewer.Id, details.Id, Around: Seq)));
+        window++;
+        await MarkReadAsync(details.LastSeq);
+        await JS.InvokeVoidAsync("workspace.rememberChannel", details.Name);
+    }
+
+    private Task OnEventAsync(ChatEvent chatEvent) => InvokeAsync(async () =>
+    {
+        await gate.WaitAsync();
+        try
+        {
+            await ApplyAsync(chatEvent);
+        }
+        finally
+        {
+            gate.Release();
+        }
+        StateHasChanged();
+    });
+
+    private async Task ApplyAsync(ChatEvent chatEvent)
+    {
+        if (details is null)
+            return;
+        switch (chatEvent)
+        {
+            case MessagePosted posted when posted.Message.ChannelId == details.Id:
+                if (timeline.Apply(posted) == TimelineChange.Gap)
+                    await CatchUpAsync();
+                await MarkReadAsync(posted.Message.Seq);
+                break;
+            case ChannelUpdated updated when updated.ChannelId == details.Id:
+                details = details with { Name = updated.Name, Topic = updated.Topic };
+                if (Name != updated.Name)
+                {
+                    shownName = updated.Name;
+                    Navigation.NavigateTo($"/c/{updated.Name}", replace: true);
+                }
+                break;
+            case EventsLost:
+                await CatchUpAsync();
+                break;
+        }
+    }
+
+    private async Task CatchUpAsync()
+    {
+        var changes = await Sender.Send(new GetChannelChanges(Viewer.Id, details!.Id, timeline.ChangeSeq));
+        if (changes.Complete)
+            timeline.Apply(changes);
+        else
+        {
+            timeline.Reset(await Sender.Send(new GetChannelMessages(Viewer.Id, details.Id)));
+            window++;
+        }
+    }
+
+    private async Task MarkReadAsync(long seq)
+    {
+        if (details is { IsMember: true } && !timeline.HasNewer)
+            await Sender.Send(new MarkChannelRead(Viewer.Id, details.Id, seq));
+    }
+
+    private async Task LoadOlderAsync()
+    {
+        var oldest = timeline.Messages.Count > 0 ? timeline.Messages[0].Seq : long.MaxValue;
+        timeline.AddOlder(await Sender.Send(new GetChannelMessages(Viewer.Id, details!.Id, Before: oldest)));
+    }
+
+    private async Task LoadNewerAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            var newest = timeline.Messages.Count > 0 ? timeline.Messages[^1].Seq : 0;
+            timeline.AddNewer(await Sender.Send(new GetChannelMessages(Viewer.Id, details!.Id, After: newest)));
+            if (!timeline.HasNewer)
+            {
+                // The window has reached the present: from here on live events extend it.
+                await CatchUpAsync();
+                await MarkReadAsync(long.MaxValue);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private Task Send(string text)
+    {
+        var pending = new PendingMessage(Guid.NewGuid(), Viewer.Id, text);
+        timeline.AddPending(pending);
+        if (timeline.HasNewer)
+            Navigation.NavigateTo($"/c/{details!.Name}");
+        _ = PostAsync(pending);
+        return Task.CompletedTask;
+    }
+
+    private Task RetryAsync(PendingMessage pending)
+    {
+        pending.Error = null;
+        return PostAsync(pending);
+    }
+
+    private void Discard(PendingMessage pending) => timeline.Discard(pending.ClientMessageId);
+
+    /// <summary>Posts with the pending message's client id, so that a retry after any failure posts at most once.</summary>
+    private async Task PostAsync(PendingMessage pending)
+    {
+        var channelId = details!.Id;
+        try
+        {
+            var posted = await Sender.Send(new PostMessage(Viewer.Id, channelId, pending.Text, pending.ClientMessageId));
+            await InvokeAsync(() =>
+            {
+                if (details?.Id == channelId)
+                    timeline.Confirm(posted.Message);
+                StateHasChanged();
+            });
+        }
+        catch (Exception e)
+        {
+            await InvokeAsync(() =>
+            {
+                pending.Error = e is DomainException ? e.Message : "The message could not be sent. Check your connection and retry.";
+                StateHasChanged();
+            });
+        }
+    }
+
+    private async Task JoinAsync()
+    {
+        await Sender.Send(new JoinChannel(Viewer.Id, details!.Id));
+        await ReopenAsync();
+    }
+
+    private async Task LeaveAsync()
+    {
+        await Sender.Send(new LeaveChannel(Viewer.Id, details!.Id));
+        if (details.IsPrivate)
+            Navigation.NavigateTo("/c/general");
+        else
+            await ReopenAsync();
+    }
+
+    private async Task<string?> RenameAsync(string newName)
+    {
+        try
+        {
+            var renamed = await Sender.Send(new RenameChannel(Viewer.Id, details!.Id, newName));
+            details = details with { Name = renamed.Name };
+            shownName = renamed.Name;
+            Navigation.NavigateTo($"/c/{renamed.Name}", replace: true);
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private async Task<string?> SetTopicAsync(string topic)
+    {
+        try
+        {
+            await Sender.Send(new SetChannelTopic(Viewer.Id, details!.Id, topic));
+            details = details with { Topic = topic.Trim() };
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return e.Message;
+        }
+    }
+
+    public void Dispose()
+    {
+        subscription?.Dispose();
+        Active.Set(null);
+    }
+}

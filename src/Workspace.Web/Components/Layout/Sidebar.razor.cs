@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Components;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Realtime;
+using Workspace.Domain.Setup;
+using Workspace.Web.Components.Shared;
+
+namespace Workspace.Web.Components.Layout;
+
+public sealed partial class Sidebar
+{
+    [CascadingParameter]
+    private Viewer Viewer { get; set; } = default!;
+
+    [Parameter]
+    public EventCallback OnNavigate { get; set; }
+
+    [Inject] private Sender Sender { get; set; } = default!;
+    [Inject] private IChatEvents Events { get; set; } = default!;
+    [Inject] private ActiveChannel Active { get; set; } = default!;
+
+    private readonly SidebarModel model = new();
+    private readonly HashSet<Guid> followed = [];
+    private IChatSubscription? subscription;
+    private string workspaceName = "";
+    private bool creating;
+    private bool inviting;
+
+    protected override async Task OnInitializedAsync()
+    {
+        workspaceName = (await Sender.Send(new GetWorkspaceStatus())).Name ?? "Workspace";
+        subscription = Events.Subscribe(OnEventAsync);
+        subscription.Follow(ChatEvent.UserStream(Viewer.Id));
+        await ReloadAsync();
+        Active.Changed += OnActiveChanged;
+    }
+
+    private async Task ReloadAsync()
+    {
+        model.Load(await Sender.Send(new GetSidebar(Viewer.Id)));
+        var current = model.Entries.Select(e => e.Id).ToHashSet();
+        foreach (var gone in followed.Except(current).ToList())
+        {
+            subscription!.Unfollow(ChatEvent.ChannelStream(gone));
+            followed.Remove(gone);
+        }
+        var added = current.Except(followed).ToList();
+        foreach (var channelId in added)
+        {
+            subscription!.Follow(ChatEvent.ChannelStream(channelId));
+            followed.Add(channelId);
+        }
+        // A post that committed between the load and the follow reached nobody here; a second load sees it.
+        if (added.Count > 0)
+            model.Load(await Sender.Send(new GetSidebar(Viewer.Id)));
+    }
+
+    private Task OnEventAsync(ChatEvent chatEvent) => InvokeAsync(async () =>
+    {
+        if (!model.Apply(chatEvent, Viewer.Id, Active.Id))
+            await ReloadAsync();
+        StateHasChanged();
+    });
+
+    private void OnActiveChanged() => InvokeAsync(StateHasChanged);
+
+    public void Dispose()
+    {
+        Active.Changed -= OnActiveChanged;
+        subscription?.Dispose();
+    }
+}

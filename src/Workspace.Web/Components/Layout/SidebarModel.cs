@@ -1,0 +1,56 @@
+using Workspace.Domain.Channels;
+using Workspace.Domain.Realtime;
+
+namespace Workspace.Web.Components.Layout;
+
+/// <summary>
+/// The sidebar's channels and their unread counts, kept current from live events alone: a post raises the
+/// channel's last seq, a read moves the pointer, and only a change of membership needs the database again.
+/// </summary>
+public sealed class SidebarModel
+{
+    private List<Entry> _entries = [];
+
+    public IReadOnlyList<Entry> Entries => _entries;
+
+    public void Load(IEnumerable<SidebarChannel> channels) =>
+        _entries = channels.Select(c => new Entry(c.Id, c.Name, c.IsPrivate) { LastSeq = c.LastSeq, LastReadSeq = c.LastReadSeq })
+            .OrderBy(e => e.Name, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Applies one event; false when the event needs a reload from the database.</summary>
+    public bool Apply(ChatEvent chatEvent, Guid viewerId, Guid? activeChannelId)
+    {
+        switch (chatEvent)
+        {
+            case MessagePosted { Message: var message } when Find(message.ChannelId) is { } entry:
+                entry.LastSeq = Math.Max(entry.LastSeq, message.Seq);
+                if (message.AuthorId == viewerId || message.ChannelId == activeChannelId)
+                    entry.LastReadSeq = Math.Max(entry.LastReadSeq, message.Seq);
+                return true;
+            case ChannelRead read when Find(read.ChannelId) is { } entry:
+                entry.LastReadSeq = Math.Max(entry.LastReadSeq, read.LastReadSeq);
+                return true;
+            case ChannelUpdated updated when Find(updated.ChannelId) is { } entry:
+                entry.Name = updated.Name;
+                _entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+                return true;
+            case MembershipChanged or EventsLost:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private Entry? Find(Guid channelId) => _entries.Find(e => e.Id == channelId);
+
+    public sealed class Entry(Guid id, string name, bool isPrivate)
+    {
+        public Guid Id { get; } = id;
+        public string Name { get; set; } = name;
+        public bool IsPrivate { get; } = isPrivate;
+        public long LastSeq { get; set; }
+        public long LastReadSeq { get; set; }
+        public long Unread => Math.Max(0, LastSeq - LastReadSeq);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using Workspace.Domain.Messages;
+
+namespace Workspace.Web.Components.Messages;
+
+/// <summary>
+/// The message box. The browser owns the text while it is typed (no round trip per key); Enter hands it
+/// over here, and the box is emptied only once the send has been accepted.
+/// </summary>
+public sealed partial class Composer
+{
+    [Parameter, EditorRequired] public string ChannelName { get; set; } = "";
+
+    /// <summary>Starts sending; the page shows the message as pending at once and does not wait for the server.</summary>
+    [Parameter, EditorRequired] public EventCallback<string> OnSend { get; set; }
+
+    private ElementReference form;
+    private ElementReference textarea;
+    private IJSObjectReference? module;
+    private IJSObjectReference? binding;
+    private DotNetObjectReference<Composer>? self;
+    private string? error;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+            return;
+        self = DotNetObjectReference.Create(this);
+        module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Messages/Composer.razor.js");
+        binding = await module.InvokeAsync<IJSObjectReference>("attach", form, textarea, self);
+    }
+
+    /// <summary>Returns true when the text was taken, so that the browser clears the box.</summary>
+    [JSInvokable]
+    public async Task<bool> Send(string text)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+            return false;
+        if (text.Length > Message.MaxLength)
+        {
+            error = $"Messages are at most {Message.MaxLength:N0} characters; this one has {text.Length:N0}.";
+            StateHasChanged();
+            return false;
+        }
+        await OnSend.InvokeAsync(text);
+        StateHasChanged();
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (binding is not null)
+            {
+                await binding.InvokeVoidAsync("dispose");
+                await binding.DisposeAsync();
+            }
+            if (module is not null)
+                await module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone; nothing to detach.
+        }
+        self?.Dispose();
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using Workspace.Domain.Messages;
+using Workspace.Web.Components.Shared;
+
+namespace Workspace.Web.Components.Messages;
+
+public sealed partial class MessageList
+{
+    private static readonly TimeSpan GroupWindow = TimeSpan.FromMinutes(5);
+
+    [CascadingParameter]
+    private Viewer Viewer { get; set; } = default!;
+
+    [Parameter, EditorRequired] public string ChannelName { get; set; } = "";
+    [Parameter, EditorRequired] public IReadOnlyList<MessageView> Messages { get; set; } = [];
+    [Parameter] public IReadOnlyList<PendingMessage> Pending { get; set; } = [];
+    [Parameter] public bool HasOlder { get; set; }
+    [Parameter] public bool HasNewer { get; set; }
+
+    /// <summary>The first message after the viewer's read pointer; the "New messages" line goes before it.</summary>
+    [Parameter] public long? FirstUnreadSeq { get; set; }
+
+    /// <summary>A permalink's message, scrolled to and highlighted.</summary>
+    [Parameter] public long? HighlightSeq { get; set; }
+
+    [Parameter] public EventCallback OnLoadOlder { get; set; }
+    [Parameter] public EventCallback OnLoadNewer { get; set; }
+    [Parameter] public EventCallback<PendingMessage> OnRetry { get; set; }
+    [Parameter] public EventCallback<PendingMessage> OnDiscard { get; set; }
+
+    private ElementReference container;
+    private IJSObjectReference? module;
+    private IJSObjectReference? observer;
+    private DotNetObjectReference<MessageList>? self;
+    private bool loading;
+
+    /// <summary>Changes whenever the page loads a fresh window; the list then scrolls to where reading starts.</summary>
+    [Parameter] public int Window { get; set; }
+
+    private int scrolledWindow = -1;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            self = DotNetObjectReference.Create(this);
+            module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Messages/MessageList.razor.js");
+            observer = await module.InvokeAsync<IJSObjectReference>("observe", container, self);
+        }
+        if (module is not null && scrolledWindow != Window && Messages.Count > 0)
+        {
+            scrolledWindow = Window;
+            await module.InvokeVoidAsync("scrollToStart", container, HighlightSeq);
+        }
+    }
+
+    [JSInvokable]
+    public Task LoadOlder() => LoadAsync(HasOlder, OnLoadOlder);
+
+    [JSInvokable]
+    public Task LoadNewer() => LoadAsync(HasNewer, OnLoadNewer);
+
+    private async Task LoadAsync(bool more, EventCallback load)
+    {
+        if (!more || loading)
+            return;
+        loading = true;
+        try
+        {
+            await load.InvokeAsync();
+        }
+        finally
+        {
+            loading = false;
+        }
+        // The sentinel may still be in view when the page was short; look again.
+        if (observer is not null)
+            await observer.InvokeVoidAsync("recheck");
+    }
+
+    private string Time(DateTimeOffset time) => Viewer.LocalTime(time).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private string FullTime(DateTimeOffset time) =>
+        Viewer.LocalTime(time).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
+    private string DayLabel(DateTime day)
+    {
+        var today = Viewer.LocalTime(DateTimeOffset.UtcNow).Date;
+        return day == today ? "Today"
+            : day == today.AddDays(-1) ? "Yesterday"
+            : day.ToString(day.Year == today.Year ? "dddd d MMMM" : "d MMMM yyyy", CultureInfo.InvariantCulture);
+    }
+
+    private static string Initial(string name) => name.Length == 0 ? "?" : char.ToUpperInvariant(name[0]).ToString();
+
+    private static int Hue(Guid id) => Math.Abs(id.GetHashCode()) % 360;
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (observer is not null)
+            {
+                await observer.InvokeVoidAsync("dispose");
+                await observer.DisposeAsync();
+            }
+            if (module is not null)
+                await module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone; there is nothing left to clean up on its side.
+        }
+        self?.Dispose();
+    }
+}
