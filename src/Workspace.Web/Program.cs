@@ -5,6 +5,9 @@ using Workspace.Web.Components;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Hosting;
 
+if (args.Contains(HealthProbe.Argument))
+    return await HealthProbe.RunAsync();
+
 var builder = WebApplication.CreateBuilder(args);
 
 // `dotnet run` serves the framework's and the components' assets from the build output in every environment;
@@ -49,6 +52,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapHealthEndpoint();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

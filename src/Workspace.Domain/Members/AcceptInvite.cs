@@ -29,11 +29,20 @@ public sealed class AcceptInviteHandler(WorkspaceDb db, NewMembers members, Time
         var hash = Tokens.Hash(command.Token);
         var invite = await db.Invites.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken)
             ?? throw new DomainException(GetInviteHandler.UnknownLink);
-        if (invite.Problem(clock.GetUtcNow()) is { } problem)
+        var now = clock.GetUtcNow();
+        if (invite.Problem(now) is { } problem)
             throw new DomainException(problem);
+        // On PostgreSQL two people can both read the link as unused: claiming it with a conditional update lets
+        // one through, and the other waits for the row lock and then finds it used.
+        if (await db.Invites.Where(i => i.Id == invite.Id && i.UsedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(i => i.UsedAt, now), cancellationToken) == 0)
+        {
+            await db.Entry(invite).ReloadAsync(cancellationToken);
+            throw new DomainException(invite.Problem(now) ?? GetInviteHandler.UnknownLink);
+        }
 
         var user = await members.CreateAsync(command.Name, command.Email, command.Password, WorkspaceRole.Member, cancellationToken);
-        invite.Use(user.Id, clock.GetUtcNow());
+        invite.Use(user.Id, now);
         await members.JoinGeneralAsync(user, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return user.Id;

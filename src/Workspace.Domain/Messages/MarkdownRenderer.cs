@@ -32,7 +32,8 @@ public static class MarkdownRenderer
             MakeSafe(link);
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
         {
-            if (IsAllowed(autolink.Url))
+            // An email autolink keeps the bare address in Url; its href is the mailto: address.
+            if (IsAllowed(autolink.IsEmail ? $"{Uri.UriSchemeMailto}:{autolink.Url}" : autolink.Url))
                 AddLinkAttributes(autolink.GetAttributes());
             else
                 autolink.ReplaceBy(new LiteralInline(autolink.Url));

@@ -1,0 +1,21 @@
+# One image, one container: the app, with its SQLite database and uploads under the /data volume.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/Workspace.Domain/Workspace.Domain.csproj src/Workspace.Domain/
+COPY src/Workspace.Web/Workspace.Web.csproj src/Workspace.Web/
+RUN dotnet restore src/Workspace.Web/Workspace.Web.csproj
+COPY src/ src/
+RUN dotnet publish src/Workspace.Web/Workspace.Web.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+RUN mkdir -p /data && chown "$APP_UID" /data
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    ConnectionStrings__Workspace="Data Source=/data/workspace.db"
+VOLUME /data
+EXPOSE 8080
+USER $APP_UID
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD ["dotnet", "Workspace.Web.dll", "--healthcheck"]
+ENTRYPOINT ["dotnet", "Workspace.Web.dll"]

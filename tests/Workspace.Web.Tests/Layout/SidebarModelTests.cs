@@ -1,0 +1,79 @@
+using Workspace.Domain.Channels;
+using Workspace.Domain.Realtime;
+using Workspace.Web.Components.Layout;
+using Workspace.Web.Tests.Support;
+
+namespace Workspace.Web.Tests.Layout;
+
+public sealed class SidebarModelTests
+{
+    private static readonly Guid Random = Guid.NewGuid();
+
+    private static SidebarModel Loaded()
+    {
+        var model = new SidebarModel();
+        model.Load([new SidebarChannel(Views.ChannelId, "general", false, LastSeq: 5, LastReadSeq: 5),
+                    new SidebarChannel(Random, "random", false, LastSeq: 2, LastReadSeq: 1)]);
+        return model;
+    }
+
+    [Fact]
+    public void Apply_WhenOthersPost_RaisesUnread()
+    {
+        var model = Loaded();
+
+        model.Apply(new MessagePosted(Views.Message(6, author: Views.Ben)), Views.Ann, activeChannelId: Random);
+
+        Assert.Equal(1, model.Entries.Single(e => e.Name == "general").Unread);
+    }
+
+    [Fact]
+    public void Apply_WhenViewerPosts_KeepsUnreadAtZero()
+    {
+        var model = Loaded();
+
+        model.Apply(new MessagePosted(Views.Message(6, author: Views.Ann)), Views.Ann, activeChannelId: null);
+
+        Assert.Equal(0, model.Entries.Single(e => e.Name == "general").Unread);
+    }
+
+    [Fact]
+    public void Apply_WhenPostArrivesInTheOpenChannel_DoesNotCountIt()
+    {
+        var model = Loaded();
+
+        model.Apply(new MessagePosted(Views.Message(6, author: Views.Ben)), Views.Ann, activeChannelId: Views.ChannelId);
+
+        Assert.Equal(0, model.Entries.Single(e => e.Name == "general").Unread);
+    }
+
+    [Fact]
+    public void Apply_WhenReadElsewhere_ClearsUnreadButNeverMovesBack()
+    {
+        var model = Loaded();
+
+        model.Apply(new ChannelRead(Views.Ann, Random, LastReadSeq: 2), Views.Ann, null);
+        model.Apply(new ChannelRead(Views.Ann, Random, LastReadSeq: 1), Views.Ann, null);
+
+        Assert.Equal(0, model.Entries.Single(e => e.Name == "random").Unread);
+    }
+
+    [Fact]
+    public void Apply_WhenMembershipChanges_AsksForReload()
+    {
+        var model = Loaded();
+
+        Assert.False(model.Apply(new MembershipChanged(Views.Ann, Guid.NewGuid(), IsMember: true), Views.Ann, null));
+        Assert.False(model.Apply(EventsLost.Instance, Views.Ann, null));
+    }
+
+    [Fact]
+    public void Apply_WhenChannelRenamed_KeepsNamesSorted()
+    {
+        var model = Loaded();
+
+        model.Apply(new ChannelUpdated(Random, "announcements", ""), Views.Ann, null);
+
+        Assert.Equal(["announcements", "general"], model.Entries.Select(e => e.Name));
+    }
+}

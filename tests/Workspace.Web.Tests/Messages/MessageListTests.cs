@@ -1,0 +1,100 @@
+using Workspace.Domain.Messages;
+using Workspace.Web.Components.Messages;
+using Workspace.Web.Tests.Support;
+
+namespace Workspace.Web.Tests.Messages;
+
+public sealed class MessageListTests : BunitContext
+{
+    public MessageListTests() => JSInterop.Mode = JSRuntimeMode.Loose;
+
+    private IRenderedComponent<MessageList> RenderList(IReadOnlyList<MessageView> messages, long? firstUnread = null,
+        IReadOnlyList<PendingMessage>? pending = null, long? highlight = null, TimeZoneInfo? zone = null) =>
+        Render<MessageList>(p => p
+            .AddCascadingValue(Views.Viewer(zone: zone))
+            .Add(l => l.ChannelName, "general")
+            .Add(l => l.Messages, messages)
+            .Add(l => l.Pending, pending ?? [])
+            .Add(l => l.FirstUnreadSeq, firstUnread)
+            .Add(l => l.HighlightSeq, highlight));
+
+    [Fact]
+    public void Render_EachMessageIsAnArticleWithItsSeqIdAuthorAndBody()
+    {
+        var message = Views.Message(7, html: "<p><strong>bold</strong></p>");
+
+        var list = RenderList([message]);
+
+        var article = list.Find("[role=log][aria-label=Messages] article");
+        Assert.Equal("7", article.GetAttribute("data-seq"));
+        Assert.Equal(message.Id.ToString(), article.GetAttribute("data-message-id"));
+        Assert.Contains("Ann Owner", article.TextContent);
+        Assert.Equal("bold", article.QuerySelector(".message-body strong")?.TextContent);
+    }
+
+    [Fact]
+    public void Render_ConsecutiveMessagesOfOneAuthor_AreGroupedButKeepTheirAuthorName()
+    {
+        var list = RenderList([Views.Message(1), Views.Message(2), Views.Message(3, author: Views.Ben)]);
+
+        var articles = list.FindAll("article");
+        Assert.Equal(["message ", "message grouped ", "message "], articles.Select(a => a.ClassName!.Replace("  ", " ")));
+        Assert.Contains("Ann Owner", articles[1].TextContent);
+        Assert.Contains("Ben Member", articles[2].TextContent);
+    }
+
+    [Fact]
+    public void Render_WithUnread_PutsTheNewMessagesLineBeforeTheFirstUnread()
+    {
+        var list = RenderList([Views.Message(1), Views.Message(2), Views.Message(3)], firstUnread: 2);
+
+        var separator = list.Find("[role=separator][aria-label='New messages']");
+        Assert.Equal("2", separator.NextElementSibling?.GetAttribute("data-seq"));
+        Assert.Single(list.FindAll("[role=separator]"));
+    }
+
+    [Fact]
+    public void Render_WithoutUnread_HasNoNewMessagesLine()
+    {
+        var list = RenderList([Views.Message(1)]);
+
+        Assert.Empty(list.FindAll("[role=separator]"));
+    }
+
+    [Fact]
+    public void Render_PendingSend_ShowsAsPendingAndItsFailureWithRetry()
+    {
+        var sending = new PendingMessage(Guid.NewGuid(), Views.Ann, "on its way");
+        var failed = new PendingMessage(Guid.NewGuid(), Views.Ann, "refused") { Error = "#general is archived." };
+
+        var list = RenderList([], pending: [sending, failed]);
+
+        var pending = list.FindAll("article[data-pending=true]");
+        Assert.Equal(2, pending.Count);
+        Assert.Equal("true", pending[0].GetAttribute("aria-busy"));
+        Assert.Contains("on its way", pending[0].TextContent);
+        Assert.Contains("#general is archived.", list.Find("[role=alert]").TextContent);
+        Assert.NotNull(list.Find("article.failed button"));
+        Assert.Null(pending[0].GetAttribute("data-seq"));
+    }
+
+    [Fact]
+    public void Render_TimesAreShownInTheViewersTimeZone()
+    {
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        var at = new DateTimeOffset(2026, 11, 27, 12, 30, 0, TimeSpan.Zero);
+
+        var list = RenderList([Views.Message(1, at: at)], zone: tokyo);
+
+        Assert.Equal("21:30", list.Find("article time").TextContent);
+    }
+
+    [Fact]
+    public void Render_PermalinkTarget_IsHighlighted()
+    {
+        var list = RenderList([Views.Message(1), Views.Message(2)], highlight: 2);
+
+        Assert.Contains("highlight", list.Find("article[data-seq='2']").ClassName);
+        Assert.DoesNotContain("highlight", list.Find("article[data-seq='1']").ClassName);
+    }
+}

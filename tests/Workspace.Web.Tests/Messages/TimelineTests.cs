@@ -1,0 +1,130 @@
+using Workspace.Domain.Messages;
+using Workspace.Domain.Realtime;
+using Workspace.Web.Components.Messages;
+using Workspace.Web.Tests.Support;
+
+namespace Workspace.Web.Tests.Messages;
+
+public sealed class TimelineTests
+{
+    [Fact]
+    public void Apply_WhenNextChangeArrives_AppendsIt()
+    {
+        var timeline = new Timeline();
+        timeline.Reset(Views.Page([Views.Message(1), Views.Message(2)]));
+
+        var change = timeline.Apply(new MessagePosted(Views.Message(3)));
+
+        Assert.Equal(TimelineChange.Applied, change);
+        Assert.Equal([1L, 2L, 3L], timeline.Messages.Select(m => m.Seq));
+        Assert.Equal(3, timeline.ChangeSeq);
+    }
+
+    [Fact]
+    public void Apply_WhenAChangeIsSkipped_ReportsGapAndChangesNothing()
+    {
+        var timeline = new Timeline();
+        timeline.Reset(Views.Page([Views.Message(1)]));
+
+        var change = timeline.Apply(new MessagePosted(Views.Message(3)));
+
+        Assert.Equal(TimelineChange.Gap, change);
+        Assert.Equal([1L], timeline.Messages.Select(m => m.Seq));
+        Assert.Equal(1, timeline.ChangeSeq);
+    }
+
+    [Fact]
+    public void Apply_WhenEventRepeatsWhatThePageHad_ShowsItOnce()
+    {
+        var third = Views.Message(3);
+        var timeline = new Timeline();
+        timeline.Reset(Views.Page([Views.Message(1), Views.Message(2), third]));
+
+        var change = timeline.Apply(new MessagePosted(third));
+
+        Assert.Equal(TimelineChange.AlreadyApplied, change);
+        Assert.Single(timeline.Messages, m => m.Id == third.Id);
+    }
+
+    [Fact]
+    public void ApplyChanges_AfterGap_FillsInOrderWithoutDuplicates()
+    {
+        var timeline = new Timeline();
+        var second = Views.Message(2);
+        timeline.Reset(Views.Page([Views.Message(1)]));
+        timeline.Confirm(second);
+
+        timeline.Apply(new ChannelChanges([second, Views.Message(3), Views.Message(4)], ChangeSeq: 4, Complete: true));
+
+        Assert.Equal([1L, 2L, 3L, 4L], timeline.Messages.Select(m => m.Seq));
+        Assert.Equal(4, timeline.ChangeSeq);
+    }
+
+    [Fact]
+    public void Confirm_WhenOwnSendIsStored_ReplacesPendingWithTheMessage()
+    {
+        var clientId = Guid.NewGuid();
+        var timeline = new Timeline();
+        timeline.Reset(Views.Page([]));
+        timeline.AddPending(new PendingMessage(clientId, Views.Ann, "hello"));
+
+        timeline.Confirm(Views.Message(1, clientMessageId: clientId));
+
+        Assert.Empty(timeline.Pending);
+        Assert.Single(timeline.Messages);
+    }
+
+    [Fact]
+    public void Apply_WhenLiveEventBeatsTheSendsAnswer_ShowsTheMessageOnce()
+    {
+        var clientId = Guid.NewGuid();
+        var stored = Views.Message(1, clientMessageId: clientId);
+        var timeline = new Timeline();
+        timeline.Reset(Views.Page([]));
+        timeline.AddPending(new PendingMessage(clientId, Views.Ann, "hello"));
+
+        timeline.Apply(new MessagePosted(stored));
+        timeline.Confirm(stored);
+
+        Assert.Empty(timeline.Pending);
+        Assert.Single(timeline.Messages);
+    }
+
+    [Fact]
+    public void Apply_WhenAnotherAuthorUsesTheSameClientId_KeepsOwnPending()
+    {
+        var clientId = Guid.NewGuid();
+        var timeline = new Timeline();
+        timeline.Reset(Views.Page([]));
+        timeline.AddPending(new PendingMessage(clientId, Views.Ann, "mine"));
+
+        timeline.Apply(new MessagePosted(Views.Message(1, author: Views.Ben, clientMessageId: clientId)));
+
+        Assert.Single(timeline.Pending);
+    }
+
+    [Fact]
+    public void Apply_WhileWindowEndsInThePast_TracksTheChangeButDoesNotAppend()
+    {
+        var timeline = new Timeline();
+        timeline.Reset(Views.Page([Views.Message(10), Views.Message(11)], hasOlder: true, hasNewer: true, changeSeq: 20));
+
+        var change = timeline.Apply(new MessagePosted(Views.Message(21)));
+
+        Assert.Equal(TimelineChange.Applied, change);
+        Assert.Equal([10L, 11L], timeline.Messages.Select(m => m.Seq));
+        Assert.Equal(21, timeline.ChangeSeq);
+    }
+
+    [Fact]
+    public void AddOlder_PrependsInSeqOrder()
+    {
+        var timeline = new Timeline();
+        timeline.Reset(Views.Page([Views.Message(51), Views.Message(52)], hasOlder: true));
+
+        timeline.AddOlder(Views.Page([Views.Message(49), Views.Message(50)], hasOlder: false));
+
+        Assert.Equal([49L, 50L, 51L, 52L], timeline.Messages.Select(m => m.Seq));
+        Assert.False(timeline.HasOlder);
+    }
+}
