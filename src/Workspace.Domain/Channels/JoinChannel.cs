@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Common;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -18,7 +19,15 @@ public sealed class JoinChannelHandler(WorkspaceDb db, PendingEvents events, Tim
             return Unit.Value;
         channel.EnsureOpen();
         db.Memberships.Add(new Membership(channel.Id, command.ActorId, channel.LastSeq, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The same person joined from another tab at the same moment; that request tells the sidebar.
+            return Unit.Value;
+        }
         events.Add(new MembershipChanged(command.ActorId, channel.Id, IsMember: true));
         return Unit.Value;
     }

@@ -9,9 +9,13 @@ namespace Workspace.Domain.Members;
 /// <summary>Creates a person's account and seats them in #general; shared by first-run setup and invites.</summary>
 public sealed class NewMembers(WorkspaceDb db, UserManager<User> users, TimeProvider clock)
 {
+    /// <summary>Runs inside the caller's transaction.</summary>
     public async Task<User> CreateAsync(string name, string email, string password, WorkspaceRole role,
         CancellationToken cancellationToken)
     {
+        // People join rarely, so they take turns: holding the settings row's lock makes the email and handle
+        // checks below see every account committed before (on PostgreSQL two joins would otherwise both pass them).
+        await db.Settings.ExecuteUpdateAsync(set => set.SetProperty(s => s.Name, s => s.Name), cancellationToken);
         if (await users.FindByEmailAsync(email.Trim()) is not null)
             throw new DomainException("Someone with this email address is already in the workspace.");
         var handle = await Handles.FirstFreeAsync(Handles.FromName(name),

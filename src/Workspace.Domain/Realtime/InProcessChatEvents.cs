@@ -45,8 +45,10 @@ public sealed class InProcessChatEvents(ILogger<InProcessChatEvents> logger) : I
     {
         private readonly InProcessChatEvents _hub;
         private readonly Func<ChatEvent, Task> _onEvent;
+        // Only TryWrite is used, which never waits: in Wait mode it answers false when the queue is full. DropWrite
+        // would drop the event and still answer true, and the loss would go unnoticed.
         private readonly Channel<ChatEvent> _queue = Channel.CreateBounded<ChatEvent>(
-            new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+            new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         private readonly HashSet<string> _streams = [];
         private int _lost;
 

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Workspace.Domain;
+using Workspace.Domain.Channels;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -30,15 +33,20 @@ public sealed class TestWorkspace : IAsyncDisposable
         _drop = drop;
     }
 
-    public Dispatcher Send => _services.GetRequiredService<Dispatcher>();
+    public Sender Send => _services.GetRequiredService<Sender>();
     public IChatEvents Events => _services.GetRequiredService<IChatEvents>();
     public Guid OwnerId { get; private set; }
 
-    public static async Task<TestWorkspace> CreateAsync(string provider, bool setUp = true)
+    /// <param name="clock">Replaces the system clock for everything the domain does (a FakeTimeProvider, usually).</param>
+    public static async Task<TestWorkspace> CreateAsync(string provider, bool setUp = true, TimeProvider? clock = null)
     {
         var (kind, connectionString, drop) = provider == Postgres ? await CreatePostgresAsync() : CreateSqlite();
         var services = new ServiceCollection().AddLogging();
         services.AddWorkspaceDomain(kind, connectionString);
+        // Nothing here signs in, and 100,000 PBKDF2 rounds per account would be most of the suite's time.
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
+        if (clock is not null)
+            services.AddSingleton(clock);
         var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await DatabaseSetup.MigrateAsync(built);
         var workspace = new TestWorkspace(built, drop);
@@ -55,6 +63,9 @@ public sealed class TestWorkspace : IAsyncDisposable
         var email = $"{Handles.FromName(name)}.{Guid.NewGuid():N}@example.com";
         return await Send.Send(new AcceptInvite(invite.Token, name, email, "member-password"));
     }
+
+    public Task<Guid> GeneralIdAsync() =>
+        QueryDbAsync(db => db.Channels.Where(c => c.Name == Channel.General).Select(c => c.Id).SingleAsync());
 
     /// <summary>Runs <paramref name="work"/> against the database directly, for checks the product's queries don't make.</summary>
     public async Task<T> QueryDbAsync<T>(Func<WorkspaceDb, Task<T>> work)

@@ -82,6 +82,7 @@ public sealed partial class ChannelPage : IDisposable
         // Follow before loading: whatever commits after the load is then certain to arrive as an event.
         subscription = Events.Subscribe(OnEventAsync);
         subscription.Follow(ChatEvent.ChannelStream(details.Id));
+        subscription.Follow(ChatEvent.UserStream(Viewer.Id));
         firstUnreadSeq = details.IsMember && details.LastReadSeq < details.LastSeq ? details.LastReadSeq + 1 : null;
         timeline.Reset(await Sender.Send(new GetChannelMessages(Viewer.Id, details.Id, Around: Seq)));
         window++;
@@ -121,6 +122,10 @@ public sealed partial class ChannelPage : IDisposable
                     shownName = updated.Name;
                     Navigation.NavigateTo($"/c/{updated.Name}", replace: true);
                 }
+                break;
+            case MembershipChanged changed when changed.ChannelId == details.Id && changed.IsMember != details.IsMember:
+                // Joined or left in another tab: what this page may show and do has changed.
+                await OpenAsync();
                 break;
             case EventsLost:
                 await CatchUpAsync();
