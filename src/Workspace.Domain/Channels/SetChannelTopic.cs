@@ -12,8 +12,8 @@ public sealed record SetChannelTopic(Guid ActorId, Guid ChannelId, string Topic)
 public sealed class SetChannelTopicValidator : AbstractValidator<SetChannelTopic>
 {
     public SetChannelTopicValidator() => RuleFor(c => c.Topic)
-        .NotNull()
-        .MaximumLength(Channel.MaxTopicLength).WithMessage($"Topics are at most {Channel.MaxTopicLength} characters.");
+        .Must(topic => topic is not null && topic.Trim().Length <= Channel.MaxTopicLength)
+        .WithMessage($"Topics are at most {Channel.MaxTopicLength} characters.");
 }
 
 public sealed class SetChannelTopicHandler(WorkspaceDb db, PendingEvents events) : ICommandHandler<SetChannelTopic, Unit>

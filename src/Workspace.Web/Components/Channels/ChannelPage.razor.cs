@@ -84,7 +84,10 @@ public sealed partial class ChannelPage : IDisposable
         subscription.Follow(ChatEvent.ChannelStream(details.Id));
         subscription.Follow(ChatEvent.UserStream(Viewer.Id));
         firstUnreadSeq = details.IsMember && details.LastReadSeq < details.LastSeq ? details.LastReadSeq + 1 : null;
-        timeline.Reset(await Sender.Send(new GetChannelMessages(Viewer.Id, details.Id, Around: Seq)));
+        // Reading starts at the first unread message; when that is further back than the newest page, the
+        // window opens around it and the channel counts as read once the reader has scrolled to the end.
+        var start = Seq ?? (firstUnreadSeq is { } first && details.LastSeq - first >= MessagePaging.PageSize ? first : null);
+        timeline.Reset(await Sender.Send(new GetChannelMessages(Viewer.Id, details.Id, Around: start)));
         window++;
         await MarkReadAsync(details.LastSeq);
         await JS.InvokeVoidAsync("workspace.rememberChannel", details.Name);

@@ -1,0 +1,3 @@
+using Workspace.E2E.Support;
+
+[assembly: AssemblyFixture(typeof(BrowserFixture))]

@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace Workspace.E2E.Support;
+
+/// <summary>
+/// A test against a fresh first-run workspace of its own: one server per test, and a browser context per person.
+/// </summary>
+public abstract class BrowserTest(BrowserFixture browsers) : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> contexts = [];
+
+    protected WorkspaceServer Server { get; private set; } = default!;
+
+    public virtual async ValueTask InitializeAsync() =>
+        // Starting the host blocks (migrations, Kestrel bind); keep it off the test's synchronization context.
+        Server = await Task.Run(WorkspaceServer.Start, TestContext.Current.CancellationToken);
+
+    /// <summary>A new person: a browser context of their own (own cookies), with one page.</summary>
+    protected async Task<IPage> NewPersonAsync(ViewportSize? viewport = null)
+    {
+        var context = await browsers.Browser.NewContextAsync(new()
+        {
+            BaseURL = Server.BaseAddress.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "en-GB",
+            TimezoneId = "UTC",
+        });
+        contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>The owner sets the workspace up and invites Ben; both end up in #general, connected.</summary>
+    protected async Task<(IPage Owner, IPage Member)> OwnerAndMemberAsync()
+    {
+        var owner = await NewPersonAsync();
+        await owner.SetUpWorkspaceAsync(People.Owner);
+        var link = await owner.CreateInviteLinkAsync();
+        var member = await NewPersonAsync();
+        await member.JoinByInviteAsync(link, People.Member);
+        return (owner, member);
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        foreach (var context in contexts)
+            await context.CloseAsync();
+        if (Server is not null)
+            await Server.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workspace.E2E.Support;
+
+/// <summary>What a person does in the app, by the names in CONTRACT.md.</summary>
+public static class PageActions
+{
+    public static ILocator Sidebar(this IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Channels", Exact = true });
+
+    public static ILocator ChannelLink(this IPage page, string name) => page.Sidebar().Locator($"a[data-channel=\"{name}\"]");
+
+    public static ILocator MessageLog(this IPage page) => page.GetByRole(AriaRole.Log, new() { Name = "Messages", Exact = true });
+
+    public static ILocator Articles(this IPage page) => page.MessageLog().Locator("article[data-seq]");
+
+    public static ILocator Article(this IPage page, long seq) => page.MessageLog().Locator($"article[data-seq=\"{seq}\"]");
+
+    public static ILocator PendingArticles(this IPage page) => page.MessageLog().Locator("article[data-pending=\"true\"]");
+
+    public static ILocator MessageBox(this IPage page, string channel) =>
+        page.GetByRole(AriaRole.Textbox, new() { Name = $"Message #{channel}", Exact = true });
+
+    public static ILocator Alert(this IPage page) => page.GetByRole(AriaRole.Alert);
+
+    public static ILocator Button(this IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    public static ILocator DialogNamed(this IPage page, string name) => page.GetByRole(AriaRole.Dialog, new() { Name = name, Exact = true });
+
+    /// <summary>Waits until the page's live connection is up; typing before that would be lost.</summary>
+    public static Task WaitForCircuitAsync(this IPage page) =>
+        Expect(page.Locator("html[data-circuit=\"connected\"]")).ToBeAttachedAsync();
+
+    public static async Task ExpectAtChannelAsync(this IPage page, string channel)
+    {
+        await Expect(page).ToHaveURLAsync(new Regex($"/c/{Regex.Escape(channel)}$"));
+        await page.WaitForCircuitAsync();
+        await Expect(page.MessageBox(channel)).ToBeVisibleAsync();
+    }
+
+    public static async Task SetUpWorkspaceAsync(this IPage page, Person owner)
+    {
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new Regex("/setup$"));
+        await page.GetByLabel("Workspace name", new() { Exact = true }).FillAsync(People.WorkspaceName);
+        await page.GetByLabel("Your name", new() { Exact = true }).FillAsync(owner.Name);
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(owner.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(owner.Password);
+        await page.Button("Create workspace").ClickAsync();
+        await page.ExpectAtChannelAsync("general");
+    }
+
+    public static async Task SignInAsync(this IPage page, string email, string password)
+    {
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.Button("Sign in").ClickAsync();
+    }
+
+    /// <summary>Opens Invite people and reads the link out of it.</summary>
+    public static async Task<string> CreateInviteLinkAsync(this IPage page)
+    {
+        await page.Button("Invite people").ClickAsync();
+        var field = page.DialogNamed("Invite people").GetByLabel("Invite link", new() { Exact = true });
+        await Expect(field).ToHaveValueAsync(new Regex("/invite/[^/]+$"));
+        var link = await field.InputValueAsync();
+        await page.DialogNamed("Invite people").GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
+        await Expect(page.DialogNamed("Invite people")).ToHaveCountAsync(0);
+        return link;
+    }
+
+    public static async Task JoinByInviteAsync(this IPage page, string link, Person person)
+    {
+        await page.GotoAsync(link);
+        await page.GetByLabel("Your name", new() { Exact = true }).FillAsync(person.Name);
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(person.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(person.Password);
+        await page.Button("Join workspace").ClickAsync();
+        await page.ExpectAtChannelAsync("general");
+    }
+
+    /// <summary>
+    /// Sends a message and waits until the server has confirmed it (no pending copy left). <paramref name="shownAs"/>
+    /// is the text the rendered message contains, when Markdown changes it.
+    /// </summary>
+    public static async Task<ILocator> PostAsync(this IPage page, string channel, string text, string? shownAs = null)
+    {
+        var box = page.MessageBox(channel);
+        await box.FillAsync(text);
+        await box.PressAsync("Enter");
+        await Expect(box).ToHaveValueAsync("");
+        var sent = page.Articles().Filter(new() { HasText = shownAs ?? text });
+        await Expect(sent).ToHaveCountAsync(1);
+        await Expect(page.PendingArticles()).ToHaveCountAsync(0);
+        return sent;
+    }
+
+    /// <summary>Fills in the Create channel dialog and presses Create; the caller checks what happened.</summary>
+    public static async Task SubmitCreateChannelAsync(this IPage page, string name, bool isPrivate = false)
+    {
+        await page.Sidebar().GetByRole(AriaRole.Button, new() { Name = "Create channel", Exact = true }).ClickAsync();
+        var dialog = page.DialogNamed("Create channel");
+        await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        if (isPrivate)
+            await dialog.GetByLabel("Private", new() { Exact = true }).CheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+    }
+
+    public static async Task CreateChannelAsync(this IPage page, string name, bool isPrivate = false)
+    {
+        await page.SubmitCreateChannelAsync(name, isPrivate);
+        await Expect(page.DialogNamed("Create channel")).ToHaveCountAsync(0);
+        await page.ExpectAtChannelAsync(name);
+        await Expect(page.ChannelLink(name)).ToBeVisibleAsync();
+    }
+}

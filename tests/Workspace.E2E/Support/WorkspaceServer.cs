@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Workspace.E2E.Support;
+
+/// <summary>
+/// The real app on real Kestrel (a browser cannot reach the in-memory test server), bound to a free loopback
+/// port, with a SQLite file of its own so that every server starts as a first run.
+/// </summary>
+public sealed class WorkspaceServer : WebApplicationFactory<Program>
+{
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"workspace-e2e-{Guid.NewGuid():N}.db");
+
+    public WorkspaceServer() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public static WorkspaceServer Start()
+    {
+        var server = new WorkspaceServer();
+        server.StartServer();
+        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    public string Url(string path) => new Uri(BaseAddress, path.TrimStart('/')).ToString();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Pooling off: a pooled connection would keep the file open after the host stops, and the file is deleted then.
+        builder.UseSetting("ConnectionStrings:Workspace", $"Data Source={databasePath};Pooling=False");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseEnvironment("Production");
+        // Warnings and errors only: a failing test's output should show the server's exceptions, not its chatter.
+        builder.ConfigureLogging(logging => logging
+            .AddFilter("Microsoft", LogLevel.Warning)
+            .AddFilter("System", LogLevel.Warning)
+            .AddFilter("Workspace", LogLevel.Warning)
+            // The app turns unique-index violations (a taken channel name, a repeated send) into answers, but EF Core
+            // logs each one as an error first; real failures still show up from the request and circuit loggers.
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical)
+            .AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(databasePath + suffix);
+    }
+}
