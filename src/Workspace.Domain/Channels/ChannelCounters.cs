@@ -20,4 +20,12 @@ internal static class ChannelCounters
             .SingleAsync(cancellationToken);
         return (counters.LastSeq, counters.ChangeSeq);
     }
+
+    /// <summary>Takes the next change seq for an edit, delete or reaction; same locking as <see cref="NextMessageAsync"/>.</summary>
+    public static async Task<long> NextChangeAsync(this WorkspaceDb db, Guid channelId, CancellationToken cancellationToken)
+    {
+        await db.Channels.Where(c => c.Id == channelId)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ChangeSeq, c => c.ChangeSeq + 1), cancellationToken);
+        return await db.Channels.Where(c => c.Id == channelId).Select(c => c.ChangeSeq).SingleAsync(cancellationToken);
+    }
 }

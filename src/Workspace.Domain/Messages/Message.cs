@@ -1,3 +1,6 @@
+using Workspace.Domain.Common;
+using Workspace.Domain.Members;
+
 namespace Workspace.Domain.Messages;
 
 public sealed class Message
@@ -41,4 +44,53 @@ public sealed class Message
     public Guid ClientMessageId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? EditedAt { get; private set; }
+
+    /// <summary>Set when deleted. The row stays as a tombstone, without its text, so every view learns of the delete.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    public void EnsureEditableBy(Guid actorId)
+    {
+        EnsureExists();
+        if (actorId != AuthorId)
+            throw new ForbiddenException("You can only edit your own messages.");
+    }
+
+    public void Edit(Guid actorId, string text, string html, long changeSeq, DateTimeOffset now)
+    {
+        EnsureEditableBy(actorId);
+        Text = text;
+        Html = html;
+        EditedAt = now;
+        ChangeSeq = changeSeq;
+    }
+
+    public void Delete(User actor, long changeSeq, DateTimeOffset now)
+    {
+        EnsureExists();
+        if (actor.Id != AuthorId && !actor.IsAdmin)
+            throw new ForbiddenException("You can only delete your own messages.");
+        Text = "";
+        Html = "";
+        DeletedAt = now;
+        ChangeSeq = changeSeq;
+    }
+
+    /// <summary>A reaction changed: views learn of it through the message's change seq like any other change.</summary>
+    public void Touch(long changeSeq)
+    {
+        EnsureExists();
+        ChangeSeq = changeSeq;
+    }
+
+    public void EnsureExists()
+    {
+        if (IsDeleted)
+            throw new NotFoundException(NotFound);
+    }
+
+    public const string NotFound = "This message does not exist or was deleted.";
 }

@@ -12,4 +12,16 @@ public sealed record MessageView(
     string Text,
     string Html,
     Guid ClientMessageId,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? EditedAt = null,
+    bool Deleted = false,
+    IReadOnlyList<ReactionView>? Reactions = null)
+{
+    public IReadOnlyList<ReactionView> Reactions { get; init; } = Reactions ?? [];
+}
+
+/// <summary>One emoji on a message: who put it there, in the order they did.</summary>
+public sealed record ReactionView(string Emoji, IReadOnlyList<Guid> UserIds, IReadOnlyList<string> Names)
+{
+    public int Count => UserIds.Count;
+}

@@ -22,9 +22,7 @@ public sealed class PostMessageValidator : AbstractValidator<PostMessage>
 {
     public PostMessageValidator()
     {
-        RuleFor(c => c.Text)
-            .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("Write something before sending.")
-            .MaximumLength(Message.MaxLength).WithMessage($"Messages are at most {Message.MaxLength:N0} characters.");
+        RuleFor(c => c.Text).MessageText();
         RuleFor(c => c.ClientMessageId).NotEmpty().WithMessage("A message needs a client message id.");
     }
 }
@@ -39,7 +37,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Tim
 
         var (channel, _) = await db.FindMembershipAsync(command.ActorId, command.ChannelId, cancellationToken);
         channel.EnsureOpen();
-        var text = command.Text.Trim('\n', '\r');
+        var text = MessageRules.Tidy(command.Text);
         var html = MarkdownRenderer.ToHtml(text);
 
         Message message;

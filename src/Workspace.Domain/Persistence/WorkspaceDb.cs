@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Members;
 using Workspace.Domain.Messages;
+using Workspace.Domain.Reactions;
 using Workspace.Domain.Setup;
 
 namespace Workspace.Domain.Persistence;
@@ -16,6 +17,7 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Invite> Invites => Set<Invite>();
+    public DbSet<Reaction> Reactions => Set<Reaction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

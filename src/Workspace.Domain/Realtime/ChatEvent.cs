@@ -16,14 +16,26 @@ public sealed record MessagePosted(MessageView Message) : ChatEvent
     public override string Stream => ChannelStream(Message.ChannelId);
 }
 
+/// <summary>A message was edited, deleted or reacted to; the view is its state after the change.</summary>
+public sealed record MessageChanged(MessageView Message) : ChatEvent
+{
+    public override string Stream => ChannelStream(Message.ChannelId);
+}
+
 /// <summary>A channel's name or topic changed.</summary>
 public sealed record ChannelUpdated(Guid ChannelId, string Name, string Topic) : ChatEvent
 {
     public override string Stream => ChannelStream(ChannelId);
 }
 
-/// <summary>The user's read pointer moved (in any of their tabs).</summary>
+/// <summary>The user's read pointer moved forward (in any of their tabs). Pointers only grow, so the largest wins.</summary>
 public sealed record ChannelRead(Guid UserId, Guid ChannelId, long LastReadSeq) : ChatEvent
+{
+    public override string Stream => UserStream(UserId);
+}
+
+/// <summary>The user chose "Mark unread": the pointer moved back, and this value replaces whatever a view had.</summary>
+public sealed record ChannelMarkedUnread(Guid UserId, Guid ChannelId, long LastReadSeq) : ChatEvent
 {
     public override string Stream => UserStream(UserId);
 }

@@ -22,7 +22,7 @@ public sealed class SidebarModelTests
     {
         var model = Loaded();
 
-        model.Apply(new MessagePosted(Views.Message(6, author: Views.Ben)), Views.Ann, activeChannelId: Random);
+        model.Apply(new MessagePosted(Views.Message(6, author: Views.Ben)), Views.Ann, readingChannelId: Random);
 
         Assert.Equal(1, model.Entries.Single(e => e.Name == "general").Unread);
     }
@@ -32,7 +32,7 @@ public sealed class SidebarModelTests
     {
         var model = Loaded();
 
-        model.Apply(new MessagePosted(Views.Message(6, author: Views.Ann)), Views.Ann, activeChannelId: null);
+        model.Apply(new MessagePosted(Views.Message(6, author: Views.Ann)), Views.Ann, readingChannelId: null);
 
         Assert.Equal(0, model.Entries.Single(e => e.Name == "general").Unread);
     }
@@ -42,7 +42,7 @@ public sealed class SidebarModelTests
     {
         var model = Loaded();
 
-        model.Apply(new MessagePosted(Views.Message(6, author: Views.Ben)), Views.Ann, activeChannelId: Views.ChannelId);
+        model.Apply(new MessagePosted(Views.Message(6, author: Views.Ben)), Views.Ann, readingChannelId: Views.ChannelId);
 
         Assert.Equal(0, model.Entries.Single(e => e.Name == "general").Unread);
     }
@@ -75,5 +75,16 @@ public sealed class SidebarModelTests
         model.Apply(new ChannelUpdated(Random, "announcements", ""), Views.Ann, null);
 
         Assert.Equal(["announcements", "general"], model.Entries.Select(e => e.Name));
+    }
+
+    [Fact]
+    public void Apply_WhenMarkedUnread_MovesThePointerBack()
+    {
+        var model = Loaded();
+
+        model.Apply(new ChannelMarkedUnread(Views.Ann, Views.ChannelId, LastReadSeq: 2), Views.Ann, null);
+
+        Assert.Equal(3, model.Entries.Single(e => e.Name == "general").Unread);
+        Assert.Equal(4, model.TotalUnread);
     }
 }

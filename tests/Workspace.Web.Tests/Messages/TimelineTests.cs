@@ -13,7 +13,7 @@ public sealed class TimelineTests
         var timeline = new Timeline();
         timeline.Reset(Views.Page([Views.Message(1), Views.Message(2)]));
 
-        var change = timeline.Apply(new MessagePosted(Views.Message(3)));
+        var change = timeline.Apply(Views.Message(3));
 
         Assert.Equal(TimelineChange.Applied, change);
         Assert.Equal([1L, 2L, 3L], timeline.Messages.Select(m => m.Seq));
@@ -26,7 +26,7 @@ public sealed class TimelineTests
         var timeline = new Timeline();
         timeline.Reset(Views.Page([Views.Message(1)]));
 
-        var change = timeline.Apply(new MessagePosted(Views.Message(3)));
+        var change = timeline.Apply(Views.Message(3));
 
         Assert.Equal(TimelineChange.Gap, change);
         Assert.Equal([1L], timeline.Messages.Select(m => m.Seq));
@@ -40,7 +40,7 @@ public sealed class TimelineTests
         var timeline = new Timeline();
         timeline.Reset(Views.Page([Views.Message(1), Views.Message(2), third]));
 
-        var change = timeline.Apply(new MessagePosted(third));
+        var change = timeline.Apply(third);
 
         Assert.Equal(TimelineChange.AlreadyApplied, change);
         Assert.Single(timeline.Messages, m => m.Id == third.Id);
@@ -83,7 +83,7 @@ public sealed class TimelineTests
         timeline.Reset(Views.Page([]));
         timeline.AddPending(new PendingMessage(clientId, Views.Ann, "hello"));
 
-        timeline.Apply(new MessagePosted(stored));
+        timeline.Apply(stored);
         timeline.Confirm(stored);
 
         Assert.Empty(timeline.Pending);
@@ -98,7 +98,7 @@ public sealed class TimelineTests
         timeline.Reset(Views.Page([]));
         timeline.AddPending(new PendingMessage(clientId, Views.Ann, "mine"));
 
-        timeline.Apply(new MessagePosted(Views.Message(1, author: Views.Ben, clientMessageId: clientId)));
+        timeline.Apply(Views.Message(1, author: Views.Ben, clientMessageId: clientId));
 
         Assert.Single(timeline.Pending);
     }
@@ -109,7 +109,7 @@ public sealed class TimelineTests
         var timeline = new Timeline();
         timeline.Reset(Views.Page([Views.Message(10), Views.Message(11)], hasOlder: true, hasNewer: true, changeSeq: 20));
 
-        var change = timeline.Apply(new MessagePosted(Views.Message(21)));
+        var change = timeline.Apply(Views.Message(21));
 
         Assert.Equal(TimelineChange.Applied, change);
         Assert.Equal([10L, 11L], timeline.Messages.Select(m => m.Seq));

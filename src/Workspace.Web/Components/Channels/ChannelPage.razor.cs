@@ -4,6 +4,7 @@ using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Pipeline;
+using Workspace.Domain.Reactions;
 using Workspace.Domain.Realtime;
 using Workspace.Domain.Unread;
 using Workspace.Web.Components.Messages;
@@ -35,6 +36,9 @@ public sealed partial class ChannelPage : IDisposable
     private string? notFound;
     private long? firstUnreadSeq;
     private int window;
+    private bool markedUnread;
+    private Task sends = Task.CompletedTask;
+    private string? actionError;
     private string? shownName;
     private long? shownSeq;
 
@@ -73,12 +77,12 @@ public sealed partial class ChannelPage : IDisposable
         {
             details = null;
             notFound = e.Message;
-            Active.Set(null);
+            Active.Set(null, isReading: false);
             return;
         }
         if (Active.Id != details.Id)
             timeline = new Timeline();
-        Active.Set(details.Id);
+        markedUnread = false;
         // Follow before loading: whatever commits after the load is then certain to arrive as an event.
         subscription = Events.Subscribe(OnEventAsync);
         subscription.Follow(ChatEvent.ChannelStream(details.Id));
@@ -89,6 +93,7 @@ public sealed partial class ChannelPage : IDisposable
         var start = Seq ?? (firstUnreadSeq is { } first && details.LastSeq - first >= MessagePaging.PageSize ? first : null);
         timeline.Reset(await Sender.Send(new GetChannelMessages(Viewer.Id, details.Id, Around: start)));
         window++;
+        ShowReading();
         await MarkReadAsync(details.LastSeq);
         await JS.InvokeVoidAsync("workspace.rememberChannel", details.Name);
     }
@@ -114,9 +119,16 @@ public sealed partial class ChannelPage : IDisposable
         switch (chatEvent)
         {
             case MessagePosted posted when posted.Message.ChannelId == details.Id:
-                if (timeline.Apply(posted) == TimelineChange.Gap)
+                if (timeline.Apply(posted.Message) == TimelineChange.Gap)
                     await CatchUpAsync();
                 await MarkReadAsync(posted.Message.Seq);
+                break;
+            case MessageChanged changed when changed.Message.ChannelId == details.Id:
+                if (timeline.Apply(changed.Message) == TimelineChange.Gap)
+                    await CatchUpAsync();
+                break;
+            case ChannelMarkedUnread unread when unread.ChannelId == details.Id:
+                StopReadingAt(unread.LastReadSeq + 1);
                 break;
             case ChannelUpdated updated when updated.ChannelId == details.Id:
                 details = details with { Name = updated.Name, Topic = updated.Topic };
@@ -148,10 +160,22 @@ public sealed partial class ChannelPage : IDisposable
         }
     }
 
+    /// <summary>A member reading the newest messages marks them read as they arrive, unless they chose "Mark unread".</summary>
+    private bool IsReading => details is { IsMember: true } && !timeline.HasNewer && !markedUnread;
+
+    private void ShowReading() => Active.Set(details?.Id, IsReading);
+
     private async Task MarkReadAsync(long seq)
     {
-        if (details is { IsMember: true } && !timeline.HasNewer)
-            await Sender.Send(new MarkChannelRead(Viewer.Id, details.Id, seq));
+        if (IsReading)
+            await Sender.Send(new MarkChannelRead(Viewer.Id, details!.Id, seq));
+    }
+
+    private void StopReadingAt(long firstUnread)
+    {
+        markedUnread = true;
+        firstUnreadSeq = firstUnread;
+        ShowReading();
     }
 
     private async Task LoadOlderAsync()
@@ -171,6 +195,7 @@ public sealed partial class ChannelPage : IDisposable
             {
                 // The window has reached the present: from here on live events extend it.
                 await CatchUpAsync();
+                ShowReading();
                 await MarkReadAsync(long.MaxValue);
             }
         }
@@ -186,8 +211,15 @@ public sealed partial class ChannelPage : IDisposable
         timeline.AddPending(pending);
         if (timeline.HasNewer)
             Navigation.NavigateTo($"/c/{details!.Name}");
-        _ = PostAsync(pending);
+        sends = PostAfterAsync(sends, pending);
         return Task.CompletedTask;
+    }
+
+    /// <summary>One person's messages go out one after another, so they are numbered in the order they were sent.</summary>
+    private async Task PostAfterAsync(Task previous, PendingMessage pending)
+    {
+        await previous;
+        await PostAsync(pending);
     }
 
     private Task RetryAsync(PendingMessage pending)
@@ -267,9 +299,51 @@ public sealed partial class ChannelPage : IDisposable
         }
     }
 
+    private async Task<string?> EditAsync(MessageView message, string text)
+    {
+        try
+        {
+            timeline.Confirm(await Sender.Send(new EditMessage(Viewer.Id, message.Id, text)));
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private Task DeleteAsync(MessageView message) => RunAsync(async () =>
+    {
+        await Sender.Send(new DeleteMessage(Viewer.Id, message.Id));
+        timeline.Remove(message.Id);
+    });
+
+    private Task ToggleReactionAsync((MessageView Message, string Emoji) reaction) => RunAsync(async () =>
+        timeline.Confirm(await Sender.Send(new ToggleReaction(Viewer.Id, reaction.Message.Id, reaction.Emoji))));
+
+    private Task MarkUnreadAsync(MessageView message) => RunAsync(async () =>
+    {
+        var pointer = await Sender.Send(new MarkChannelUnread(Viewer.Id, details!.Id, message.Seq));
+        StopReadingAt(pointer + 1);
+    });
+
+    /// <summary>Runs one action on a message; a refusal shows above the composer instead of failing the page.</summary>
+    private async Task RunAsync(Func<Task> action)
+    {
+        actionError = null;
+        try
+        {
+            await action();
+        }
+        catch (DomainException e)
+        {
+            actionError = e.Message;
+        }
+    }
+
     public void Dispose()
     {
         subscription?.Dispose();
-        Active.Set(null);
+        Active.Set(null, isReading: false);
     }
 }

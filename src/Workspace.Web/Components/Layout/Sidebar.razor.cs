@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
@@ -18,6 +19,7 @@ public sealed partial class Sidebar
     [Inject] private Sender Sender { get; set; } = default!;
     [Inject] private IChatEvents Events { get; set; } = default!;
     [Inject] private ActiveChannel Active { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private readonly SidebarModel model = new();
     private readonly HashSet<Guid> followed = [];
@@ -25,6 +27,7 @@ public sealed partial class Sidebar
     private string workspaceName = "";
     private bool creating;
     private bool inviting;
+    private long shownTotal;
 
     protected override async Task OnInitializedAsync()
     {
@@ -57,10 +60,20 @@ public sealed partial class Sidebar
 
     private Task OnEventAsync(ChatEvent chatEvent) => InvokeAsync(async () =>
     {
-        if (!model.Apply(chatEvent, Viewer.Id, Active.Id))
+        if (!model.Apply(chatEvent, Viewer.Id, Active.IsReading ? Active.Id : null))
             await ReloadAsync();
         StateHasChanged();
     });
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        var total = model.TotalUnread;
+        if (total != shownTotal)
+        {
+            shownTotal = total;
+            await JS.InvokeVoidAsync("workspace.setUnreadTotal", total);
+        }
+    }
 
     private void OnActiveChanged() => InvokeAsync(StateHasChanged);
 

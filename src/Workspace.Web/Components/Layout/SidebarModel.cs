@@ -19,17 +19,21 @@ public sealed class SidebarModel
             .ToList();
 
     /// <summary>Applies one event; false when the event needs a reload from the database.</summary>
-    public bool Apply(ChatEvent chatEvent, Guid viewerId, Guid? activeChannelId)
+    /// <param name="readingChannelId">The channel open in this circuit, when its page marks arrivals read.</param>
+    public bool Apply(ChatEvent chatEvent, Guid viewerId, Guid? readingChannelId)
     {
         switch (chatEvent)
         {
             case MessagePosted { Message: var message } when Find(message.ChannelId) is { } entry:
                 entry.LastSeq = Math.Max(entry.LastSeq, message.Seq);
-                if (message.AuthorId == viewerId || message.ChannelId == activeChannelId)
+                if (message.AuthorId == viewerId || message.ChannelId == readingChannelId)
                     entry.LastReadSeq = Math.Max(entry.LastReadSeq, message.Seq);
                 return true;
             case ChannelRead read when Find(read.ChannelId) is { } entry:
                 entry.LastReadSeq = Math.Max(entry.LastReadSeq, read.LastReadSeq);
+                return true;
+            case ChannelMarkedUnread unread when Find(unread.ChannelId) is { } entry:
+                entry.LastReadSeq = unread.LastReadSeq;
                 return true;
             case ChannelUpdated updated when Find(updated.ChannelId) is { } entry:
                 entry.Name = updated.Name;
@@ -41,6 +45,8 @@ public sealed class SidebarModel
                 return true;
         }
     }
+
+    public long TotalUnread => _entries.Sum(e => e.Unread);
 
     private Entry? Find(Guid channelId) => _entries.Find(e => e.Id == channelId);
 

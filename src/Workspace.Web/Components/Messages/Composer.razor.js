@@ -2,20 +2,21 @@
 // keystroke lands in the box, so it cannot wait for the server.
 
 export function attach(form, textarea, dotnet) {
-    let sending = false;
-
+    // The box empties at once so that the next message can be typed while this one is handed over; if the
+    // server refuses the text, it comes back.
     async function send() {
         const text = textarea.value;
-        if (sending || text.trim() === "") return;
-        sending = true;
+        if (text.trim() === "") return;
+        textarea.value = "";
+        resize();
+        let taken = false;
         try {
-            // Whatever was typed while the send was being accepted stays in the box.
-            if (await dotnet.invokeMethodAsync("Send", text) && textarea.value.startsWith(text)) {
-                textarea.value = textarea.value.slice(text.length).replace(/^\n/, "");
+            taken = await dotnet.invokeMethodAsync("Send", text);
+        } finally {
+            if (!taken) {
+                textarea.value = textarea.value === "" ? text : text + "\n" + textarea.value;
                 resize();
             }
-        } finally {
-            sending = false;
         }
     }
 
@@ -41,6 +42,8 @@ export function attach(form, textarea, dotnet) {
     textarea.addEventListener("input", resize);
     form.addEventListener("submit", onSubmit);
     textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    resize();
 
     return {
         dispose() {

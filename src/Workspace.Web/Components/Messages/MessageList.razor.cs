@@ -28,6 +28,11 @@ public sealed partial class MessageList
     [Parameter] public EventCallback OnLoadOlder { get; set; }
     [Parameter] public EventCallback OnLoadNewer { get; set; }
     [Parameter] public EventCallback<PendingMessage> OnRetry { get; set; }
+    [Parameter] public bool CanMarkUnread { get; set; }
+    [Parameter, EditorRequired] public Func<MessageView, string, Task<string?>> Edit { get; set; } = default!;
+    [Parameter] public EventCallback<MessageView> OnDelete { get; set; }
+    [Parameter] public EventCallback<(MessageView Message, string Emoji)> OnToggleReaction { get; set; }
+    [Parameter] public EventCallback<MessageView> OnMarkUnread { get; set; }
     [Parameter] public EventCallback<PendingMessage> OnDiscard { get; set; }
 
     private ElementReference container;
@@ -80,10 +85,6 @@ public sealed partial class MessageList
             await observer.InvokeVoidAsync("recheck");
     }
 
-    private string Time(DateTimeOffset time) => Viewer.LocalTime(time).ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    private string FullTime(DateTimeOffset time) =>
-        Viewer.LocalTime(time).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
     private string DayLabel(DateTime day)
     {
@@ -93,9 +94,6 @@ public sealed partial class MessageList
             : day.ToString(day.Year == today.Year ? "dddd d MMMM" : "d MMMM yyyy", CultureInfo.InvariantCulture);
     }
 
-    private static string Initial(string name) => name.Length == 0 ? "?" : char.ToUpperInvariant(name[0]).ToString();
-
-    private static int Hue(Guid id) => Math.Abs(id.GetHashCode()) % 360;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,12 +1,12 @@
 using Workspace.Domain.Messages;
-using Workspace.Domain.Realtime;
 
 namespace Workspace.Web.Components.Messages;
 
 /// <summary>
 /// What one open channel shows: a window of its history, the sends still in flight, and the last change it
 /// applied. Live events apply only in change order; anything out of order is a gap the page fills from the
-/// database, so a message is never lost and, keyed by id, never shown twice.
+/// database, so a message is never lost and, keyed by id, never shown twice. Deleted messages stay as
+/// tombstones (views skip them) so that a late event for one cannot bring it back.
 /// </summary>
 public sealed class Timeline
 {
@@ -48,9 +48,9 @@ public sealed class Timeline
         ConfirmPending(page.Messages);
     }
 
-    public TimelineChange Apply(MessagePosted posted)
+    /// <summary>Applies a live post, edit, delete or reaction: each carries the message as it now is.</summary>
+    public TimelineChange Apply(MessageView message)
     {
-        var message = posted.Message;
         if (message.ChangeSeq <= ChangeSeq)
         {
             ConfirmPending([message]);
@@ -81,6 +81,14 @@ public sealed class Timeline
         ConfirmPending([message]);
     }
 
+    /// <summary>The viewer deleted a message: it goes at once, before its event confirms it.</summary>
+    public void Remove(Guid messageId)
+    {
+        var index = _messages.FindIndex(m => m.Id == messageId);
+        if (index >= 0)
+            _messages[index] = _messages[index] with { Deleted = true, Text = "", Html = "", Reactions = [] };
+    }
+
     public void Discard(Guid clientMessageId) => _pending.RemoveAll(p => p.ClientMessageId == clientMessageId);
 
     public PendingMessage? FindPending(Guid clientMessageId) => _pending.Find(p => p.ClientMessageId == clientMessageId);
@@ -98,11 +106,19 @@ public sealed class Timeline
         var index = _messages.FindIndex(m => m.Id == message.Id);
         if (index >= 0)
         {
-            _messages[index] = message;
+            // A command's answer can arrive after a later change to the same message: keep the newer state.
+            if (message.ChangeSeq >= _messages[index].ChangeSeq)
+                _messages[index] = message;
             return;
         }
-        // While the window ends in the past, newer messages arrive by paging forward, not live.
-        if (HasNewer && !evenBeyondWindow && (_messages.Count == 0 || message.Seq > _messages[^1].Seq))
+        if (!evenBeyondWindow && _messages.Count > 0)
+        {
+            // While the window ends in the past, newer messages arrive by paging forward, not live; a change to a
+            // message before the window is seen when that page loads.
+            if (HasNewer && message.Seq > _messages[^1].Seq || HasOlder && message.Seq < _messages[0].Seq)
+                return;
+        }
+        else if (HasNewer && !evenBeyondWindow)
             return;
         var position = _messages.FindLastIndex(m => m.Seq < message.Seq) + 1;
         _messages.Insert(position, message);

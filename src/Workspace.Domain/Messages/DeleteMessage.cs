@@ -1,0 +1,39 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
+using Workspace.Domain.Members;
+using Workspace.Domain.Persistence;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Realtime;
+
+namespace Workspace.Domain.Messages;
+
+/// <summary>
+/// Authors delete their own messages, admins any. The text goes; a tombstone stays so that every open view and
+/// every later catch-up removes the message too.
+/// </summary>
+public sealed record DeleteMessage(Guid ActorId, Guid MessageId) : ICommand<Unit>;
+
+public sealed class DeleteMessageHandler(WorkspaceDb db, PendingEvents events, TimeProvider clock)
+    : ICommandHandler<DeleteMessage, Unit>
+{
+    public async ValueTask<Unit> Handle(DeleteMessage command, CancellationToken cancellationToken)
+    {
+        var actor = await db.ActorAsync(command.ActorId, cancellationToken);
+        var (message, channel, membership) = await db.FindMessageAsync(actor.Id, command.MessageId, cancellationToken);
+        if (membership is null && !actor.IsAdmin)
+            throw new ForbiddenException($"Join #{channel.Name} first.");
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var changeSeq = await db.NextChangeAsync(channel.Id, cancellationToken);
+            message.Delete(actor, changeSeq, clock.GetUtcNow());
+            await db.Reactions.Where(r => r.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        events.Add(new MessageChanged(await db.ViewAsync(message.Id, cancellationToken)));
+        return Unit.Value;
+    }
+}

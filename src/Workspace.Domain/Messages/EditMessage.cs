@@ -1,0 +1,45 @@
+using FluentValidation;
+using Mediator;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
+using Workspace.Domain.Persistence;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Realtime;
+
+namespace Workspace.Domain.Messages;
+
+/// <summary>The author rewrites their message; it shows "(edited)" and every open view updates.</summary>
+public sealed record EditMessage(Guid ActorId, Guid MessageId, string Text) : ICommand<MessageView>;
+
+public sealed class EditMessageValidator : AbstractValidator<EditMessage>
+{
+    public EditMessageValidator() => RuleFor(c => c.Text).MessageText();
+}
+
+public sealed class EditMessageHandler(WorkspaceDb db, PendingEvents events, TimeProvider clock)
+    : ICommandHandler<EditMessage, MessageView>
+{
+    public async ValueTask<MessageView> Handle(EditMessage command, CancellationToken cancellationToken)
+    {
+        var (message, channel, membership) = await db.FindMessageAsync(command.ActorId, command.MessageId, cancellationToken);
+        if (membership is null)
+            throw new ForbiddenException($"Join #{channel.Name} first.");
+        channel.EnsureOpen();
+        message.EnsureEditableBy(command.ActorId);
+        var text = MessageRules.Tidy(command.Text);
+        if (text == message.Text)
+            return await db.ViewAsync(message.Id, cancellationToken);
+
+        var html = MarkdownRenderer.ToHtml(text);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var changeSeq = await db.NextChangeAsync(channel.Id, cancellationToken);
+            message.Edit(command.ActorId, text, html, changeSeq, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        var view = await db.ViewAsync(message.Id, cancellationToken);
+        events.Add(new MessageChanged(view));
+        return view;
+    }
+}

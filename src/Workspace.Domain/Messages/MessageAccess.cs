@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
+using Workspace.Domain.Persistence;
+
+namespace Workspace.Domain.Messages;
+
+internal static class MessageAccess
+{
+    /// <summary>
+    /// A live message the actor can see, with its channel and the actor's membership. A message in a channel they
+    /// cannot see reads exactly like one that does not exist.
+    /// </summary>
+    public static async Task<(Message Message, Channel Channel, Membership? Membership)> FindMessageAsync(
+        this WorkspaceDb db, Guid actorId, Guid messageId, CancellationToken cancellationToken)
+    {
+        var message = await db.Messages.SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+        if (message is null || message.IsDeleted)
+            throw new NotFoundException(Message.NotFound);
+        try
+        {
+            var (channel, membership) = await db.FindVisibleAsync(actorId, message.ChannelId, cancellationToken);
+            return (message, channel, membership);
+        }
+        catch (NotFoundException)
+        {
+            throw new NotFoundException(Message.NotFound);
+        }
+    }
+
+    public static async Task<MessageView> ViewAsync(this WorkspaceDb db, Guid messageId, CancellationToken cancellationToken) =>
+        (await db.ToViewsAsync(db.Messages.Where(m => m.Id == messageId), cancellationToken)).Single();
+}
