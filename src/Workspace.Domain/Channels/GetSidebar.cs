@@ -4,22 +4,40 @@ using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.Channels;
 
-public sealed record SidebarChannel(Guid Id, string Name, bool IsPrivate, long LastSeq, long LastReadSeq)
+/// <param name="DeletedUnread">Seqs after the read pointer whose messages were deleted: unread no longer.</param>
+public sealed record SidebarChannel(Guid Id, string Name, bool IsPrivate, long LastSeq, long LastReadSeq,
+    IReadOnlyList<long> DeletedUnread)
 {
-    public long Unread => Math.Max(0, LastSeq - LastReadSeq);
+    public long Unread => Math.Max(0, LastSeq - LastReadSeq - DeletedUnread.Count(seq => seq > LastReadSeq));
 }
 
-/// <summary>The channels a person belongs to, with unread counts taken from two counters, never from counting rows.</summary>
+/// <summary>
+/// The channels a person belongs to, with unread counts taken from counters and pointers: the newest seq minus
+/// the read pointer, less the few messages after the pointer that were deleted. Never a count of all unread rows.
+/// </summary>
 public sealed record GetSidebar(Guid ActorId) : IQuery<IReadOnlyList<SidebarChannel>>;
 
 public sealed class GetSidebarHandler(WorkspaceDb db) : IQueryHandler<GetSidebar, IReadOnlyList<SidebarChannel>>
 {
-    public async ValueTask<IReadOnlyList<SidebarChannel>> Handle(GetSidebar query, CancellationToken cancellationToken) =>
-        await (from m in db.Memberships
-               join c in db.Channels on m.ChannelId equals c.Id
-               where m.UserId == query.ActorId && !c.IsArchived
-               orderby c.Name
-               select new SidebarChannel(c.Id, c.Name, c.Kind == ChannelKind.Private, c.LastSeq, m.LastReadSeq))
+    public async ValueTask<IReadOnlyList<SidebarChannel>> Handle(GetSidebar query, CancellationToken cancellationToken)
+    {
+        var channels = await (from m in db.Memberships
+                              join c in db.Channels on m.ChannelId equals c.Id
+                              where m.UserId == query.ActorId && !c.IsArchived
+                              orderby c.Name
+                              select new { c.Id, c.Name, c.Kind, c.LastSeq, m.LastReadSeq })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+        var deleted = await (from m in db.Memberships
+                             join msg in db.Messages on m.ChannelId equals msg.ChannelId
+                             where m.UserId == query.ActorId && msg.Seq > m.LastReadSeq && msg.DeletedAt != null
+                             select new { msg.ChannelId, msg.Seq })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var deletedByChannel = deleted.ToLookup(d => d.ChannelId, d => d.Seq);
+        return channels
+            .Select(c => new SidebarChannel(c.Id, c.Name, c.Kind == ChannelKind.Private, c.LastSeq, c.LastReadSeq,
+                deletedByChannel[c.Id].ToList()))
+            .ToList();
+    }
 }

@@ -12,8 +12,8 @@ public sealed class SidebarModelTests
     private static SidebarModel Loaded()
     {
         var model = new SidebarModel();
-        model.Load([new SidebarChannel(Views.ChannelId, "general", false, LastSeq: 5, LastReadSeq: 5),
-                    new SidebarChannel(Random, "random", false, LastSeq: 2, LastReadSeq: 1)]);
+        model.Load([new SidebarChannel(Views.ChannelId, "general", false, LastSeq: 5, LastReadSeq: 5, DeletedUnread: []),
+                    new SidebarChannel(Random, "random", false, LastSeq: 2, LastReadSeq: 1, DeletedUnread: [])]);
         return model;
     }
 
@@ -78,13 +78,24 @@ public sealed class SidebarModelTests
     }
 
     [Fact]
-    public void Apply_WhenMarkedUnread_MovesThePointerBack()
+    public void Apply_WhenMarkedUnread_AsksForReload()
     {
         var model = Loaded();
 
-        model.Apply(new ChannelMarkedUnread(Views.Ann, Views.ChannelId, LastReadSeq: 2), Views.Ann, null);
+        Assert.False(model.Apply(new ChannelMarkedUnread(Views.Ann, Views.ChannelId, LastReadSeq: 2), Views.Ann, null));
+    }
 
-        Assert.Equal(3, model.Entries.Single(e => e.Name == "general").Unread);
-        Assert.Equal(4, model.TotalUnread);
+    [Fact]
+    public void Apply_WhenAnUnreadMessageIsDeleted_NoLongerCountsIt()
+    {
+        var model = Loaded();
+        model.Apply(new MessagePosted(Views.Message(6, author: Views.Ben)), Views.Ann, null);
+        model.Apply(new MessagePosted(Views.Message(7, author: Views.Ben)), Views.Ann, null);
+
+        model.Apply(new MessageChanged(Views.Message(6, author: Views.Ben, changeSeq: 8) with { Deleted = true }), Views.Ann, null);
+        model.Apply(new MessageChanged(Views.Message(5, author: Views.Ben, changeSeq: 9) with { Deleted = true }), Views.Ann, null);
+
+        Assert.Equal(1, model.Entries.Single(e => e.Name == "general").Unread);
+        Assert.Equal(2, model.TotalUnread);
     }
 }

@@ -14,7 +14,7 @@ public sealed class SidebarModel
     public IReadOnlyList<Entry> Entries => _entries;
 
     public void Load(IEnumerable<SidebarChannel> channels) =>
-        _entries = channels.Select(c => new Entry(c.Id, c.Name, c.IsPrivate) { LastSeq = c.LastSeq, LastReadSeq = c.LastReadSeq })
+        _entries = channels.Select(c => new Entry(c.Id, c.Name, c.IsPrivate, c.DeletedUnread) { LastSeq = c.LastSeq, LastReadSeq = c.LastReadSeq })
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
 
@@ -32,14 +32,15 @@ public sealed class SidebarModel
             case ChannelRead read when Find(read.ChannelId) is { } entry:
                 entry.LastReadSeq = Math.Max(entry.LastReadSeq, read.LastReadSeq);
                 return true;
-            case ChannelMarkedUnread unread when Find(unread.ChannelId) is { } entry:
-                entry.LastReadSeq = unread.LastReadSeq;
+            case MessageChanged { Message: { Deleted: true } message } when Find(message.ChannelId) is { } entry:
+                entry.Deleted(message.Seq);
                 return true;
             case ChannelUpdated updated when Find(updated.ChannelId) is { } entry:
                 entry.Name = updated.Name;
                 _entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
                 return true;
-            case MembershipChanged or EventsLost:
+            // After "Mark unread" the pointer moved back past deletions this model never kept: count again.
+            case MembershipChanged or EventsLost or ChannelMarkedUnread:
                 return false;
             default:
                 return true;
@@ -50,13 +51,21 @@ public sealed class SidebarModel
 
     private Entry? Find(Guid channelId) => _entries.Find(e => e.Id == channelId);
 
-    public sealed class Entry(Guid id, string name, bool isPrivate)
+    public sealed class Entry(Guid id, string name, bool isPrivate, IEnumerable<long> deletedUnread)
     {
+        private readonly HashSet<long> _deletedUnread = [.. deletedUnread];
+
         public Guid Id { get; } = id;
         public string Name { get; set; } = name;
         public bool IsPrivate { get; } = isPrivate;
         public long LastSeq { get; set; }
         public long LastReadSeq { get; set; }
-        public long Unread => Math.Max(0, LastSeq - LastReadSeq);
+        public long Unread => Math.Max(0, LastSeq - LastReadSeq - _deletedUnread.Count(seq => seq > LastReadSeq));
+
+        public void Deleted(long seq)
+        {
+            if (seq > LastReadSeq)
+                _deletedUnread.Add(seq);
+        }
     }
 }
