@@ -13,7 +13,7 @@ public sealed class BrowseChannelsHandler(WorkspaceDb db) : IQueryHandler<Browse
 {
     public async ValueTask<IReadOnlyList<BrowsedChannel>> Handle(BrowseChannels query, CancellationToken cancellationToken) =>
         await db.Channels
-            .Where(c => !c.IsArchived)
+            .Where(c => !c.IsArchived && c.Kind != ChannelKind.Direct)
             .Select(c => new
             {
                 Channel = c,

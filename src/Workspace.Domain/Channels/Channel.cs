@@ -8,6 +8,9 @@ public enum ChannelKind
 {
     Public = 0,
     Private = 1,
+
+    /// <summary>A conversation between 1 to 8 people, outside any channel; only they can ever see it.</summary>
+    Direct = 2,
 }
 
 public sealed partial class Channel
@@ -43,11 +46,17 @@ public sealed partial class Channel
     public long ChangeSeq { get; private set; }
 
     public bool IsPrivate => Kind == ChannelKind.Private;
+    public bool IsDirect => Kind == ChannelKind.Direct;
+
+    /// <summary>Private channels and direct conversations exist only for their members.</summary>
+    public bool IsMembersOnly => Kind != ChannelKind.Public;
 
     public static bool IsValidName(string name) => NamePattern().IsMatch(name);
 
     public void Rename(User actor, string newName)
     {
+        if (IsDirect)
+            throw new DomainException("Direct conversations have no name to change.");
         EnsureManagedBy(actor, "rename");
         Name = newName;
     }

@@ -5,7 +5,8 @@ using Workspace.Domain.Persistence;
 namespace Workspace.Domain.Channels;
 
 /// <summary>
-/// Who may see a channel: anyone in the workspace for a public one, only members for a private one. Every
+/// Who may see a channel: anyone in the workspace for a public one, only members for a private one or a direct
+/// conversation. Every
 /// other path (by id, by name, by permalink) goes through here, and a refusal reads exactly like "no such channel".
 /// </summary>
 internal static class ChannelAccess
@@ -43,7 +44,7 @@ internal static class ChannelAccess
             throw new NotFoundException(NotFound);
         var membership = await db.Memberships
             .SingleOrDefaultAsync(m => m.ChannelId == channel.Id && m.UserId == actorId, cancellationToken);
-        if (channel.IsPrivate && membership is null)
+        if (channel.IsMembersOnly && membership is null)
             throw new NotFoundException(NotFound);
         return (channel, membership);
     }

@@ -1,13 +1,17 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.DirectMessages;
 using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.Channels;
 
 /// <param name="DeletedUnread">Seqs after the read pointer whose messages were deleted: unread no longer.</param>
+/// <param name="Others">For a direct conversation, the people in it besides the viewer; empty for channels.</param>
 public sealed record SidebarChannel(Guid Id, string Name, bool IsPrivate, long LastSeq, long LastReadSeq,
-    IReadOnlyList<long> DeletedUnread)
+    IReadOnlyList<long> DeletedUnread, bool IsDirect = false, IReadOnlyList<Participant>? Others = null)
 {
+    public IReadOnlyList<Participant> Others { get; init; } = Others ?? [];
+
     public long Unread => Math.Max(0, LastSeq - LastReadSeq - DeletedUnread.Count(seq => seq > LastReadSeq));
 }
 
@@ -35,9 +39,11 @@ public sealed class GetSidebarHandler(WorkspaceDb db) : IQueryHandler<GetSidebar
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         var deletedByChannel = deleted.ToLookup(d => d.ChannelId, d => d.Seq);
+        var others = await db.OthersAsync(query.ActorId,
+            channels.Where(c => c.Kind == ChannelKind.Direct).Select(c => c.Id).ToList(), cancellationToken);
         return channels
             .Select(c => new SidebarChannel(c.Id, c.Name, c.Kind == ChannelKind.Private, c.LastSeq, c.LastReadSeq,
-                deletedByChannel[c.Id].ToList()))
+                deletedByChannel[c.Id].ToList(), c.Kind == ChannelKind.Direct, others[c.Id].ToList()))
             .ToList();
     }
 }

@@ -15,6 +15,8 @@ public sealed class LeaveChannelHandler(WorkspaceDb db, PendingEvents events) : 
         var (channel, membership) = await db.FindMembershipAsync(command.ActorId, command.ChannelId, cancellationToken);
         if (channel.Name == Channel.General)
             throw new DomainException("Everyone stays in #general.");
+        if (channel.IsDirect)
+            throw new DomainException("You can't leave a direct conversation.");
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(cancellationToken);
         events.Add(new MembershipChanged(command.ActorId, channel.Id, IsMember: false));

@@ -1,10 +1,12 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.DirectMessages;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.Channels;
 
+/// <param name="Others">For a direct conversation, the people in it besides the viewer; empty for channels.</param>
 public sealed record ChannelDetails(
     Guid Id,
     string Name,
@@ -15,7 +17,12 @@ public sealed record ChannelDetails(
     bool CanRename,
     int MemberCount,
     long LastSeq,
-    long LastReadSeq);
+    long LastReadSeq,
+    bool IsDirect = false,
+    IReadOnlyList<Participant>? Others = null)
+{
+    public IReadOnlyList<Participant> Others { get; init; } = Others ?? [];
+}
 
 /// <summary>A channel's header as its page shows it, found by name. Private channels exist only for their members.</summary>
 public sealed record OpenChannel(Guid ActorId, string Name) : IQuery<ChannelDetails>;
@@ -26,9 +33,22 @@ public sealed class OpenChannelHandler(WorkspaceDb db) : IQueryHandler<OpenChann
     {
         var actor = await db.ActorAsync(query.ActorId, cancellationToken);
         var (channel, membership) = await db.FindVisibleByNameAsync(actor.Id, query.Name, cancellationToken);
+        return await db.DetailsAsync(actor, channel, membership, cancellationToken);
+    }
+}
+
+internal static class ChannelDetailsQuery
+{
+    public static async Task<ChannelDetails> DetailsAsync(this WorkspaceDb db, User actor, Channel channel,
+        Membership? membership, CancellationToken cancellationToken)
+    {
         var memberCount = await db.Memberships.CountAsync(m => m.ChannelId == channel.Id, cancellationToken);
-        var canRename = channel.Name != Channel.General && (actor.IsAdmin || channel.CreatedById == actor.Id);
+        var canRename = !channel.IsDirect && channel.Name != Channel.General && (actor.IsAdmin || channel.CreatedById == actor.Id);
+        var others = channel.IsDirect
+            ? (await db.OthersAsync(actor.Id, [channel.Id], cancellationToken))[channel.Id].ToList()
+            : [];
         return new ChannelDetails(channel.Id, channel.Name, channel.Topic, channel.IsPrivate, channel.IsArchived,
-            membership is not null, canRename, memberCount, channel.LastSeq, membership?.LastReadSeq ?? channel.LastSeq);
+            membership is not null, canRename, memberCount, channel.LastSeq, membership?.LastReadSeq ?? channel.LastSeq,
+            channel.IsDirect, others);
     }
 }

@@ -9,7 +9,7 @@ public sealed class ComposerTests : BunitContext
     [Fact]
     public void Render_NamesTheBoxAfterTheChannel()
     {
-        var composer = Render<Composer>(p => p.Add(c => c.ChannelName, "general").Add(c => c.OnSend, (string _) => { }));
+        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (string _) => { }));
 
         Assert.Equal("Message #general", composer.Find("textarea").GetAttribute("aria-label"));
         Assert.NotNull(composer.Find("button[type=submit][aria-label=Send]"));
@@ -19,7 +19,7 @@ public sealed class ComposerTests : BunitContext
     public async Task Send_WithText_HandsItOverAndLetsTheBrowserClear()
     {
         var sent = new List<string>();
-        var composer = Render<Composer>(p => p.Add(c => c.ChannelName, "general").Add(c => c.OnSend, (string text) => sent.Add(text)));
+        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (string text) => sent.Add(text)));
 
         var taken = await composer.InvokeAsync(() => composer.Instance.Send("line one\nline two"));
 
@@ -32,7 +32,7 @@ public sealed class ComposerTests : BunitContext
     public async Task Send_WithOnlyWhitespace_SendsNothing()
     {
         var sent = new List<string>();
-        var composer = Render<Composer>(p => p.Add(c => c.ChannelName, "general").Add(c => c.OnSend, (string text) => sent.Add(text)));
+        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (string text) => sent.Add(text)));
 
         var taken = await composer.InvokeAsync(() => composer.Instance.Send(" \n "));
 
@@ -44,7 +44,7 @@ public sealed class ComposerTests : BunitContext
     public async Task Send_WhenTooLong_ExplainsAndKeepsTheText()
     {
         var sent = new List<string>();
-        var composer = Render<Composer>(p => p.Add(c => c.ChannelName, "general").Add(c => c.OnSend, (string text) => sent.Add(text)));
+        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (string text) => sent.Add(text)));
 
         var taken = await composer.InvokeAsync(() => composer.Instance.Send(new string('x', 16_001)));
 

@@ -12,7 +12,7 @@ public sealed class MessageListTests : BunitContext
         IReadOnlyList<PendingMessage>? pending = null, long? highlight = null, TimeZoneInfo? zone = null) =>
         Render<MessageList>(p => p
             .AddCascadingValue(Views.Viewer(zone: zone))
-            .Add(l => l.ChannelName, "general")
+            .Add(l => l.BasePath, "/c/general")
             .Add(l => l.Messages, messages)
             .Add(l => l.Pending, pending ?? [])
             .Add(l => l.FirstUnreadSeq, firstUnread)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.DirectMessages;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Reactions;
@@ -15,7 +16,10 @@ namespace Workspace.Web.Components.Channels;
 /// <summary>One channel: its header, its history and live messages, and the composer.</summary>
 public sealed partial class ChannelPage : IDisposable
 {
-    [Parameter] public string Name { get; set; } = "";
+    [Parameter] public string? Name { get; set; }
+
+    /// <summary>For /dm/{handles}: the other people in a direct conversation, comma-separated.</summary>
+    [Parameter] public string? Handles { get; set; }
     [Parameter] public long? Seq { get; set; }
 
     [CascadingParameter] private Viewer Viewer { get; set; } = default!;
@@ -39,14 +43,15 @@ public sealed partial class ChannelPage : IDisposable
     private bool markedUnread;
     private Task sends = Task.CompletedTask;
     private string? actionError;
-    private string? shownName;
+    private string? shownAddress;
     private long? shownSeq;
 
     protected override async Task OnParametersSetAsync()
     {
-        if (Name == shownName && Seq == shownSeq)
+        var address = Name ?? "@" + Handles;
+        if (address == shownAddress && Seq == shownSeq)
             return;
-        shownName = Name;
+        shownAddress = address;
         shownSeq = Seq;
         await ReopenAsync();
     }
@@ -71,9 +76,11 @@ public sealed partial class ChannelPage : IDisposable
         notFound = null;
         try
         {
-            details = await Sender.Send(new OpenChannel(Viewer.Id, Name));
+            details = Handles is null
+                ? await Sender.Send(new OpenChannel(Viewer.Id, Name!))
+                : await Sender.Send(new OpenDirectConversation(Viewer.Id, Handles.Split(',', StringSplitOptions.RemoveEmptyEntries)));
         }
-        catch (NotFoundException e)
+        catch (Exception e) when (e is NotFoundException or InvalidInputException)
         {
             details = null;
             notFound = e.Message;
@@ -95,7 +102,8 @@ public sealed partial class ChannelPage : IDisposable
         window++;
         ShowReading();
         await MarkReadAsync(details.LastSeq);
-        await JS.InvokeVoidAsync("workspace.rememberChannel", details.Name);
+        if (!details.IsDirect)
+            await JS.InvokeVoidAsync("workspace.rememberChannel", details.Name);
     }
 
     private Task OnEventAsync(ChatEvent chatEvent) => InvokeAsync(async () =>
@@ -134,7 +142,7 @@ public sealed partial class ChannelPage : IDisposable
                 details = details with { Name = updated.Name, Topic = updated.Topic };
                 if (Name != updated.Name)
                 {
-                    shownName = updated.Name;
+                    shownAddress = updated.Name;
                     Navigation.NavigateTo($"/c/{updated.Name}", replace: true);
                 }
                 break;
@@ -210,7 +218,7 @@ public sealed partial class ChannelPage : IDisposable
         var pending = new PendingMessage(Guid.NewGuid(), Viewer.Id, text);
         timeline.AddPending(pending);
         if (timeline.HasNewer)
-            Navigation.NavigateTo($"/c/{details!.Name}");
+            Navigation.NavigateTo(Conversation.PathOf(details!, Viewer.Member.Handle));
         sends = PostAfterAsync(sends, pending);
         return Task.CompletedTask;
     }
@@ -275,7 +283,7 @@ public sealed partial class ChannelPage : IDisposable
         {
             var renamed = await Sender.Send(new RenameChannel(Viewer.Id, details!.Id, newName));
             details = details with { Name = renamed.Name };
-            shownName = renamed.Name;
+            shownAddress = renamed.Name;
             Navigation.NavigateTo($"/c/{renamed.Name}", replace: true);
             return null;
         }

@@ -27,6 +27,7 @@ public sealed partial class Sidebar
     private string workspaceName = "";
     private bool creating;
     private bool inviting;
+    private bool composing;
     private long shownTotal;
 
     protected override async Task OnInitializedAsync()

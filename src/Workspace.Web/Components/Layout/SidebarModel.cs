@@ -1,4 +1,6 @@
 using Workspace.Domain.Channels;
+using Workspace.Domain.DirectMessages;
+using Workspace.Web.Components.Shared;
 using Workspace.Domain.Realtime;
 
 namespace Workspace.Web.Components.Layout;
@@ -14,9 +16,19 @@ public sealed class SidebarModel
     public IReadOnlyList<Entry> Entries => _entries;
 
     public void Load(IEnumerable<SidebarChannel> channels) =>
-        _entries = channels.Select(c => new Entry(c.Id, c.Name, c.IsPrivate, c.DeletedUnread) { LastSeq = c.LastSeq, LastReadSeq = c.LastReadSeq })
+        _entries = channels.Select(c => new Entry(c.Id, c.Name, c.IsPrivate, c.DeletedUnread)
+            {
+                LastSeq = c.LastSeq,
+                LastReadSeq = c.LastReadSeq,
+                IsDirect = c.IsDirect,
+                Others = c.Others,
+            })
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
+
+    public IEnumerable<Entry> Channels => _entries.Where(e => !e.IsDirect);
+
+    public IEnumerable<Entry> Conversations => _entries.Where(e => e.IsDirect).OrderBy(e => e.Title, StringComparer.CurrentCulture);
 
     /// <summary>Applies one event; false when the event needs a reload from the database.</summary>
     /// <param name="readingChannelId">The channel open in this circuit, when its page marks arrivals read.</param>
@@ -60,6 +72,12 @@ public sealed class SidebarModel
         public bool IsPrivate { get; } = isPrivate;
         public long LastSeq { get; set; }
         public long LastReadSeq { get; set; }
+        public bool IsDirect { get; init; }
+        public IReadOnlyList<Participant> Others { get; init; } = [];
+
+        /// <summary>A channel's name, or the names of the people in a conversation.</summary>
+        public string Title => IsDirect ? Conversation.Title(Others) : Name;
+
         public long Unread => Math.Max(0, LastSeq - LastReadSeq - _deletedUnread.Count(seq => seq > LastReadSeq));
 
         public void Deleted(long seq)

@@ -10,7 +10,8 @@ namespace Workspace.Web.Components.Messages;
 /// </summary>
 public sealed partial class Composer
 {
-    [Parameter, EditorRequired] public string ChannelName { get; set; } = "";
+    /// <summary>Where the message goes, as people read it: "#general", or "Ann Lee" in a direct conversation.</summary>
+    [Parameter, EditorRequired] public string Target { get; set; } = "";
 
     /// <summary>Starts sending; the page shows the message as pending at once and does not wait for the server.</summary>
     [Parameter, EditorRequired] public EventCallback<string> OnSend { get; set; }

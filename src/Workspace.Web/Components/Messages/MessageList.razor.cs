@@ -13,7 +13,8 @@ public sealed partial class MessageList
     [CascadingParameter]
     private Viewer Viewer { get; set; } = default!;
 
-    [Parameter, EditorRequired] public string ChannelName { get; set; } = "";
+    /// <summary>The conversation's address, e.g. /c/general; permalinks add /{seq}.</summary>
+    [Parameter, EditorRequired] public string BasePath { get; set; } = "";
     [Parameter, EditorRequired] public IReadOnlyList<MessageView> Messages { get; set; } = [];
     [Parameter] public IReadOnlyList<PendingMessage> Pending { get; set; } = [];
     [Parameter] public bool HasOlder { get; set; }
