@@ -24,6 +24,7 @@ public static class DomainServices
         services.AddScoped<PendingEvents>();
         services.AddScoped<NewMembers>();
         services.AddSingleton<IChatEvents, InProcessChatEvents>();
+        services.AddSingleton<Presence>();
         services.AddSingleton<Sender>();
         services.AddSingleton(TimeProvider.System);
         return services

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Domain;
 using Workspace.Domain.Persistence;
@@ -34,6 +35,7 @@ builder.Services.AddRazorComponents()
     .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
 builder.Services.AddSingleton<SetupGate>();
 builder.Services.AddScoped<ActiveChannel>();
+builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
 
 var app = builder.Build();
 

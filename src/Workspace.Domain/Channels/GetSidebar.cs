@@ -7,10 +7,14 @@ namespace Workspace.Domain.Channels;
 
 /// <param name="DeletedUnread">Seqs after the read pointer whose messages were deleted: unread no longer.</param>
 /// <param name="Others">For a direct conversation, the people in it besides the viewer; empty for channels.</param>
+/// <param name="MentionSeqs">Seqs after the read pointer of messages that mention the viewer.</param>
 public sealed record SidebarChannel(Guid Id, string Name, bool IsPrivate, long LastSeq, long LastReadSeq,
-    IReadOnlyList<long> DeletedUnread, bool IsDirect = false, IReadOnlyList<Participant>? Others = null)
+    IReadOnlyList<long> DeletedUnread, bool IsDirect = false, IReadOnlyList<Participant>? Others = null,
+    IReadOnlyList<long>? MentionSeqs = null)
 {
     public IReadOnlyList<Participant> Others { get; init; } = Others ?? [];
+    public IReadOnlyList<long> MentionSeqs { get; init; } = MentionSeqs ?? [];
+    public long Mentions => MentionSeqs.Count(seq => seq > LastReadSeq);
 
     public long Unread => Math.Max(0, LastSeq - LastReadSeq - DeletedUnread.Count(seq => seq > LastReadSeq));
 }
@@ -18,6 +22,7 @@ public sealed record SidebarChannel(Guid Id, string Name, bool IsPrivate, long L
 /// <summary>
 /// The channels a person belongs to, with unread counts taken from counters and pointers: the newest seq minus
 /// the read pointer, less the few messages after the pointer that were deleted. Never a count of all unread rows.
+/// Mentions are the viewer's mention rows after the pointer.
 /// </summary>
 public sealed record GetSidebar(Guid ActorId) : IQuery<IReadOnlyList<SidebarChannel>>;
 
@@ -39,11 +44,18 @@ public sealed class GetSidebarHandler(WorkspaceDb db) : IQueryHandler<GetSidebar
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         var deletedByChannel = deleted.ToLookup(d => d.ChannelId, d => d.Seq);
+        var mentions = (await (from m in db.Memberships
+                               join mention in db.Mentions on new { m.ChannelId, m.UserId } equals new { mention.ChannelId, mention.UserId }
+                               where m.UserId == query.ActorId && mention.Seq > m.LastReadSeq
+                               select new { mention.ChannelId, mention.Seq })
+                .AsNoTracking()
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.ChannelId, m => m.Seq);
         var others = await db.OthersAsync(query.ActorId,
             channels.Where(c => c.Kind == ChannelKind.Direct).Select(c => c.Id).ToList(), cancellationToken);
         return channels
             .Select(c => new SidebarChannel(c.Id, c.Name, c.Kind == ChannelKind.Private, c.LastSeq, c.LastReadSeq,
-                deletedByChannel[c.Id].ToList(), c.Kind == ChannelKind.Direct, others[c.Id].ToList()))
+                deletedByChannel[c.Id].ToList(), c.Kind == ChannelKind.Direct, others[c.Id].ToList(), mentions[c.Id].ToList()))
             .ToList();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.Mentions;
 using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.Members;
@@ -19,7 +20,8 @@ public sealed class NewMembers(WorkspaceDb db, UserManager<User> users, TimeProv
         if (await users.FindByEmailAsync(email.Trim()) is not null)
             throw new DomainException("Someone with this email address is already in the workspace.");
         var handle = await Handles.FirstFreeAsync(Handles.FromName(name),
-            candidate => db.Users.AnyAsync(u => u.Handle == candidate, cancellationToken));
+            async candidate => MessageMentions.Reserved.Contains(candidate)
+                || await db.Users.AnyAsync(u => u.Handle == candidate, cancellationToken));
         var user = new User(name, email, handle, role, clock.GetUtcNow());
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)

@@ -30,6 +30,7 @@ public sealed class DeleteMessageHandler(WorkspaceDb db, PendingEvents events, T
             var changeSeq = await db.NextChangeAsync(channel.Id, cancellationToken);
             message.Delete(actor, changeSeq, clock.GetUtcNow());
             await db.Reactions.Where(r => r.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.Mentions.Where(m => m.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.Mentions;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
@@ -16,7 +17,7 @@ public sealed class EditMessageValidator : AbstractValidator<EditMessage>
     public EditMessageValidator() => RuleFor(c => c.Text).MessageText();
 }
 
-public sealed class EditMessageHandler(WorkspaceDb db, PendingEvents events, TimeProvider clock)
+public sealed class EditMessageHandler(WorkspaceDb db, PendingEvents events, Presence presence, TimeProvider clock)
     : ICommandHandler<EditMessage, MessageView>
 {
     public async ValueTask<MessageView> Handle(EditMessage command, CancellationToken cancellationToken)
@@ -30,11 +31,14 @@ public sealed class EditMessageHandler(WorkspaceDb db, PendingEvents events, Tim
         if (text == message.Text)
             return await db.ViewAsync(message.Id, cancellationToken);
 
-        var html = MarkdownRenderer.ToHtml(text);
+        // Mentions follow the text: whoever the edited message names is who it mentions.
+        var mentions = await MessageMentions.ResolveAsync(db, presence, channel, command.ActorId, text, cancellationToken);
+        var html = MarkdownRenderer.ToHtml(text, mentions.Tokens);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var changeSeq = await db.NextChangeAsync(channel.Id, cancellationToken);
             message.Edit(command.ActorId, text, html, changeSeq, clock.GetUtcNow());
+            await mentions.WriteAsync(db, message, clock.GetUtcNow(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -1,8 +1,10 @@
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
+using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Workspace.Domain.Mentions;
 
 namespace Workspace.Domain.Messages;
 
@@ -25,9 +27,17 @@ public static class MarkdownRenderer
         .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
-    public static string ToHtml(string markdown)
+    public static string ToHtml(string markdown) => ToHtml(markdown, new HashSet<string>());
+
+    /// <summary>
+    /// Renders, turning each <c>@token</c> in the text whose token is in <paramref name="mentions"/> into a mention.
+    /// Tokens inside code or links stay text.
+    /// </summary>
+    public static string ToHtml(string markdown, IReadOnlySet<string> mentions)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+        if (mentions.Count > 0)
+            MentionSyntax.Mark(document, mentions);
         foreach (var link in document.Descendants<LinkInline>().ToList())
             MakeSafe(link);
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
@@ -38,8 +48,18 @@ public static class MarkdownRenderer
             else
                 autolink.ReplaceBy(new LiteralInline(autolink.Url));
         }
-        return document.ToHtml(Pipeline).TrimEnd('\n');
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Add(new MentionSyntax.Renderer());
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString().TrimEnd('\n');
     }
+
+    /// <summary>The lowercase tokens after an @ in the message's text (not in code or links): who it may mention.</summary>
+    public static IReadOnlySet<string> MentionCandidates(string markdown) =>
+        MentionSyntax.Candidates(Markdown.Parse(markdown, Pipeline));
 
     private static void MakeSafe(LinkInline link)
     {

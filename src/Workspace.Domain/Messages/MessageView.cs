@@ -15,9 +15,13 @@ public sealed record MessageView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? EditedAt = null,
     bool Deleted = false,
-    IReadOnlyList<ReactionView>? Reactions = null)
+    IReadOnlyList<ReactionView>? Reactions = null,
+    IReadOnlyList<Guid>? MentionedUserIds = null)
 {
     public IReadOnlyList<ReactionView> Reactions { get; init; } = Reactions ?? [];
+
+    /// <summary>The people this message notifies (by name, @channel or @here).</summary>
+    public IReadOnlyList<Guid> MentionedUserIds { get; init; } = MentionedUserIds ?? [];
 }
 
 /// <summary>One emoji on a message: who put it there, in the order they did.</summary>

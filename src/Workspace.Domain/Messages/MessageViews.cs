@@ -6,7 +6,7 @@ namespace Workspace.Domain.Messages;
 internal static class MessageViews
 {
     /// <summary>
-    /// Loads the given messages with their authors and reactions, oldest first, in two queries whatever the
+    /// Loads the given messages with their authors, mentions and reactions, oldest first, in three queries whatever the
     /// page size. Filter, order and limit before calling.
     /// </summary>
     public static async Task<List<MessageView>> ToViewsAsync(this WorkspaceDb db, IQueryable<Message> messages,
@@ -23,6 +23,12 @@ internal static class MessageViews
             return views;
 
         var ids = views.Select(v => v.Id).ToList();
+        var mentions = (await db.Mentions.Where(m => ids.Contains(m.MessageId)).Select(m => new { m.MessageId, m.UserId })
+                .AsNoTracking()
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.MessageId, m => m.UserId);
+        if (mentions.Count > 0)
+            views = views.Select(v => mentions.Contains(v.Id) ? v with { MentionedUserIds = mentions[v.Id].ToList() } : v).ToList();
         var reactions = await (from r in db.Reactions
                                join u in db.Users on r.UserId equals u.Id
                                where ids.Contains(r.MessageId)

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Channels;
+using Workspace.Domain.Mentions;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
@@ -16,7 +17,11 @@ namespace Workspace.Domain.Messages;
 public sealed record PostMessage(Guid ActorId, Guid ChannelId, string Text, Guid ClientMessageId) : ICommand<PostedMessage>;
 
 /// <param name="Created">False when this was a repeat of a send that had already been stored.</param>
-public sealed record PostedMessage(MessageView Message, bool Created);
+/// <param name="NotInChannel">Handles the text names who are not members, so were not notified.</param>
+public sealed record PostedMessage(MessageView Message, bool Created, IReadOnlyList<string>? NotInChannel = null)
+{
+    public IReadOnlyList<string> NotInChannel { get; init; } = NotInChannel ?? [];
+}
 
 public sealed class PostMessageValidator : AbstractValidator<PostMessage>
 {
@@ -27,7 +32,7 @@ public sealed class PostMessageValidator : AbstractValidator<PostMessage>
     }
 }
 
-public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, TimeProvider clock)
+public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Presence presence, TimeProvider clock)
     : ICommandHandler<PostMessage, PostedMessage>
 {
     public async ValueTask<PostedMessage> Handle(PostMessage command, CancellationToken cancellationToken)
@@ -38,7 +43,8 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Tim
         var (channel, _) = await db.FindMembershipAsync(command.ActorId, command.ChannelId, cancellationToken);
         channel.EnsureOpen();
         var text = MessageRules.Tidy(command.Text);
-        var html = MarkdownRenderer.ToHtml(text);
+        var mentions = await MessageMentions.ResolveAsync(db, presence, channel, command.ActorId, text, cancellationToken);
+        var html = MarkdownRenderer.ToHtml(text, mentions.Tokens);
 
         Message message;
         try
@@ -47,6 +53,8 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Tim
             var (seq, changeSeq) = await db.NextMessageAsync(channel.Id, cancellationToken);
             message = new Message(channel.Id, seq, changeSeq, command.ActorId, text, html, command.ClientMessageId, clock.GetUtcNow());
             db.Messages.Add(message);
+            await db.SaveChangesAsync(cancellationToken);
+            await mentions.WriteAsync(db, message, message.CreatedAt, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await db.AdvanceReadPointerAsync(command.ActorId, channel.Id, seq, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -63,7 +71,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Tim
         var view = (await db.ToViewsAsync(db.Messages.Where(m => m.Id == message.Id), cancellationToken)).Single();
         events.Add(new MessagePosted(view));
         events.Add(new ChannelRead(command.ActorId, channel.Id, view.Seq));
-        return new PostedMessage(view, Created: true);
+        return new PostedMessage(view, Created: true, mentions.NotInChannel);
     }
 
     private async Task<MessageView?> FindRepeatAsync(PostMessage command, CancellationToken cancellationToken) =>

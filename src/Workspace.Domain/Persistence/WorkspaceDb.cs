@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Members;
+using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Reactions;
 using Workspace.Domain.Setup;
@@ -18,6 +19,7 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<Mention> Mentions => Set<Mention>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

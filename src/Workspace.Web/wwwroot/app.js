@@ -11,7 +11,12 @@
     function applyTitle() {
         const base = document.title.replace(titlePrefix, "");
         const wanted = unreadTotal > 0 ? `(${unreadTotal}) ${base}` : base;
-        if (document.title !== wanted) document.title = wanted;
+        if (document.title === wanted) return;
+        // Change Blazor's own text node in place: setting document.title would swap in a new node, and the
+        // next <PageTitle> change would then go to the detached one and never show.
+        const text = document.querySelector("head > title")?.firstChild;
+        if (text?.nodeType === Node.TEXT_NODE) text.data = wanted;
+        else document.title = wanted;
     }
     // Pages set their own titles as people move around; keep the count in front of whatever they set.
     new MutationObserver(applyTitle).observe(document.head, { subtree: true, childList: true, characterData: true });

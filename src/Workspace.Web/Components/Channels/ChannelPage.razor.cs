@@ -41,6 +41,8 @@ public sealed partial class ChannelPage : IDisposable
     private long? firstUnreadSeq;
     private int window;
     private bool markedUnread;
+    private IReadOnlyList<Participant> members = [];
+    private IReadOnlyList<string> notInChannel = [];
     private Task sends = Task.CompletedTask;
     private string? actionError;
     private string? shownAddress;
@@ -102,6 +104,8 @@ public sealed partial class ChannelPage : IDisposable
         window++;
         ShowReading();
         await MarkReadAsync(details.LastSeq);
+        notInChannel = [];
+        members = details.IsMember ? await Sender.Send(new GetChannelMembers(Viewer.Id, details.Id)) : [];
         if (!details.IsDirect)
             await JS.InvokeVoidAsync("workspace.rememberChannel", details.Name);
     }
@@ -248,7 +252,11 @@ public sealed partial class ChannelPage : IDisposable
             await InvokeAsync(() =>
             {
                 if (details?.Id == channelId)
+                {
                     timeline.Confirm(posted.Message);
+                    if (posted.NotInChannel.Count > 0)
+                        notInChannel = posted.NotInChannel;
+                }
                 StateHasChanged();
             });
         }
@@ -261,6 +269,15 @@ public sealed partial class ChannelPage : IDisposable
             });
         }
     }
+
+    private Task AddMentionedAsync() => RunAsync(async () =>
+    {
+        foreach (var handle in notInChannel)
+            await Sender.Send(new AddChannelMember(Viewer.Id, details!.Id, handle));
+        notInChannel = [];
+        members = await Sender.Send(new GetChannelMembers(Viewer.Id, details!.Id));
+        details = details with { MemberCount = members.Count };
+    });
 
     private async Task JoinAsync()
     {

@@ -16,7 +16,7 @@ public sealed class SidebarModel
     public IReadOnlyList<Entry> Entries => _entries;
 
     public void Load(IEnumerable<SidebarChannel> channels) =>
-        _entries = channels.Select(c => new Entry(c.Id, c.Name, c.IsPrivate, c.DeletedUnread)
+        _entries = channels.Select(c => new Entry(c.Id, c.Name, c.IsPrivate, c.DeletedUnread, c.MentionSeqs)
             {
                 LastSeq = c.LastSeq,
                 LastReadSeq = c.LastReadSeq,
@@ -38,14 +38,17 @@ public sealed class SidebarModel
         {
             case MessagePosted { Message: var message } when Find(message.ChannelId) is { } entry:
                 entry.LastSeq = Math.Max(entry.LastSeq, message.Seq);
+                entry.Mentioned(message.Seq, message.MentionedUserIds.Contains(viewerId));
                 if (message.AuthorId == viewerId || message.ChannelId == readingChannelId)
                     entry.LastReadSeq = Math.Max(entry.LastReadSeq, message.Seq);
                 return true;
             case ChannelRead read when Find(read.ChannelId) is { } entry:
                 entry.LastReadSeq = Math.Max(entry.LastReadSeq, read.LastReadSeq);
                 return true;
-            case MessageChanged { Message: { Deleted: true } message } when Find(message.ChannelId) is { } entry:
-                entry.Deleted(message.Seq);
+            case MessageChanged { Message: var message } when Find(message.ChannelId) is { } entry:
+                if (message.Deleted)
+                    entry.Deleted(message.Seq);
+                entry.Mentioned(message.Seq, !message.Deleted && message.MentionedUserIds.Contains(viewerId));
                 return true;
             case ChannelUpdated updated when Find(updated.ChannelId) is { } entry:
                 entry.Name = updated.Name;
@@ -63,9 +66,10 @@ public sealed class SidebarModel
 
     private Entry? Find(Guid channelId) => _entries.Find(e => e.Id == channelId);
 
-    public sealed class Entry(Guid id, string name, bool isPrivate, IEnumerable<long> deletedUnread)
+    public sealed class Entry(Guid id, string name, bool isPrivate, IEnumerable<long> deletedUnread, IEnumerable<long> mentionSeqs)
     {
         private readonly HashSet<long> _deletedUnread = [.. deletedUnread];
+        private readonly HashSet<long> _mentionSeqs = [.. mentionSeqs];
 
         public Guid Id { get; } = id;
         public string Name { get; set; } = name;
@@ -79,6 +83,17 @@ public sealed class SidebarModel
         public string Title => IsDirect ? Conversation.Title(Others) : Name;
 
         public long Unread => Math.Max(0, LastSeq - LastReadSeq - _deletedUnread.Count(seq => seq > LastReadSeq));
+
+        public long Mentions => _mentionSeqs.Count(seq => seq > LastReadSeq);
+
+        /// <summary>Whether the message at <paramref name="seq"/> mentions the viewer now (an edit can add or drop one).</summary>
+        public void Mentioned(long seq, bool mentionsViewer)
+        {
+            if (mentionsViewer && seq > LastReadSeq)
+                _mentionSeqs.Add(seq);
+            else if (!mentionsViewer)
+                _mentionSeqs.Remove(seq);
+        }
 
         public void Deleted(long seq)
         {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Workspace.Domain.DirectMessages;
+using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
 
 namespace Workspace.Web.Components.Messages;
@@ -16,6 +18,16 @@ public sealed partial class Composer
     /// <summary>Starts sending; the page shows the message as pending at once and does not wait for the server.</summary>
     [Parameter, EditorRequired] public EventCallback<string> OnSend { get; set; }
 
+    /// <summary>Members of the conversation, suggested after an @.</summary>
+    [Parameter] public IReadOnlyList<Participant> Members { get; set; } = [];
+
+    /// <summary>Whether @channel and @here are offered (channels, not direct conversations).</summary>
+    [Parameter] public bool OffersEveryone { get; set; }
+
+    private const int MaxSuggestions = 8;
+    private List<Suggestion> suggestions = [];
+    private int selected;
+
     private ElementReference form;
     private ElementReference textarea;
     private IJSObjectReference? module;
@@ -29,8 +41,51 @@ public sealed partial class Composer
             return;
         self = DotNetObjectReference.Create(this);
         module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Messages/Composer.razor.js");
-        binding = await module.InvokeAsync<IJSObjectReference>("attach", form, textarea, self);
+        binding = await module.InvokeAsync<IJSObjectReference>("attach", form, textarea, self, new { mentions = true });
     }
+
+    /// <summary>The browser saw "@query" before the caret (or null when it is gone); returns how many match.</summary>
+    [JSInvokable]
+    public int Suggest(string? query)
+    {
+        suggestions = query is null ? [] : Matching(query).Take(MaxSuggestions).ToList();
+        selected = 0;
+        StateHasChanged();
+        return suggestions.Count;
+    }
+
+    [JSInvokable]
+    public void Move(int by)
+    {
+        if (suggestions.Count == 0)
+            return;
+        selected = (selected + by + suggestions.Count) % suggestions.Count;
+        StateHasChanged();
+    }
+
+    [JSInvokable]
+    public string? Choose() => suggestions.Count == 0 ? null : suggestions[selected].Handle;
+
+    private async Task PickAsync(string handle)
+    {
+        if (binding is not null)
+            await binding.InvokeVoidAsync("insert", handle);
+    }
+
+    private IEnumerable<Suggestion> Matching(string query)
+    {
+        var people = Members
+            .Where(m => m.Handle.StartsWith(query, StringComparison.OrdinalIgnoreCase)
+                        || m.DisplayName.Split(' ').Any(word => word.StartsWith(query, StringComparison.CurrentCultureIgnoreCase)))
+            .Select(m => new Suggestion(m.Handle, m.DisplayName));
+        var everyone = OffersEveryone
+            ? new[] { new Suggestion(MessageMentions.Channel, "Everyone in the channel"), new Suggestion(MessageMentions.Here, "Everyone online") }
+                .Where(s => s.Handle.StartsWith(query, StringComparison.OrdinalIgnoreCase))
+            : [];
+        return people.Concat(everyone);
+    }
+
+    private sealed record Suggestion(string Handle, string Label);
 
     /// <summary>Returns true when the text was taken, so that the browser clears the box.</summary>
     [JSInvokable]

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Messages;
+using Workspace.Domain.Persistence;
+using Workspace.Domain.Realtime;
+
+namespace Workspace.Domain.Mentions;
+
+/// <summary>
+/// Who a message's text mentions. Only members of the channel can be mentioned; named people who are not
+/// members are reported back so that the sender can add them.
+/// </summary>
+/// <param name="Tokens">What renders as a mention: handles of members, and "channel" or "here".</param>
+/// <param name="Mentioned">Each person to notify, with how they were mentioned; never the author.</param>
+public sealed record MessageMentions(
+    IReadOnlySet<string> Tokens,
+    IReadOnlyDictionary<Guid, MentionKind> Mentioned,
+    IReadOnlyList<string> NotInChannel)
+{
+    public const string Channel = "channel";
+    public const string Here = "here";
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string> { Channel, Here, "everyone" };
+
+    public static async Task<MessageMentions> ResolveAsync(WorkspaceDb db, Presence presence, Channels.Channel channel,
+        Guid authorId, string text, CancellationToken cancellationToken)
+    {
+        var candidates = MarkdownRenderer.MentionCandidates(text);
+        if (candidates.Count == 0)
+            return new MessageMentions(new HashSet<string>(), new Dictionary<Guid, MentionKind>(), []);
+
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        var mentioned = new Dictionary<Guid, MentionKind>();
+        var members = db.Memberships.Where(m => m.ChannelId == channel.Id).Select(m => m.UserId);
+        var wholeChannel = candidates.Contains(Channel);
+        if (wholeChannel || candidates.Contains(Here))
+        {
+            foreach (var memberId in await members.ToListAsync(cancellationToken))
+                if (wholeChannel || presence.IsOnline(memberId))
+                    mentioned[memberId] = wholeChannel ? MentionKind.Channel : MentionKind.Here;
+            tokens.UnionWith(candidates.Where(Reserved.Contains));
+        }
+
+        var named = await db.Users.Where(u => candidates.Contains(u.Handle))
+            .Select(u => new { u.Id, u.Handle, IsMember = members.Contains(u.Id) })
+            .ToListAsync(cancellationToken);
+        foreach (var person in named.Where(p => p.IsMember))
+        {
+            tokens.Add(person.Handle);
+            mentioned[person.Id] = MentionKind.Person;
+        }
+        mentioned.Remove(authorId);
+        var notInChannel = channel.IsDirect ? [] : named.Where(p => !p.IsMember).Select(p => p.Handle).Order().ToList();
+        return new MessageMentions(tokens, mentioned, notInChannel);
+    }
+
+    /// <summary>Replaces the message's mention rows with these; call inside the message's transaction.</summary>
+    public async Task WriteAsync(WorkspaceDb db, Message message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Mentions.Where(m => m.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
+        foreach (var (userId, kind) in Mentioned)
+            db.Mentions.Add(new Mention(message.Id, userId, message.ChannelId, message.Seq, kind, now));
+    }
+}
