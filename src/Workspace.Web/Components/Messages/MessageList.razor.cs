@@ -62,6 +62,12 @@ public sealed partial class MessageList
         }
     }
 
+    private async Task JumpToUnreadAsync()
+    {
+        if (module is not null)
+            await module.InvokeVoidAsync("scrollToSeparator", container);
+    }
+
     [JSInvokable]
     public Task LoadOlder() => LoadAsync(HasOlder, OnLoadOlder);
 

@@ -12,6 +12,24 @@ export function observe(container, dotnet) {
     }, { root: container, rootMargin: "300px 0px" });
     observer.observe(older);
     observer.observe(newer);
+
+    // "Jump to first unread" shows while the New messages line exists but is out of view.
+    let frame = 0;
+    function checkSeparator() {
+        frame = 0;
+        const separator = container.querySelector(".new-messages");
+        let away = false;
+        if (separator) {
+            const line = separator.getBoundingClientRect();
+            const view = container.getBoundingClientRect();
+            away = line.bottom < view.top || line.top > view.bottom;
+        }
+        container.parentElement.classList.toggle("unread-away", away);
+    }
+    const onScroll = () => { if (!frame) frame = requestAnimationFrame(checkSeparator); };
+    container.addEventListener("scroll", onScroll, { passive: true });
+    const mutations = new MutationObserver(onScroll);
+    mutations.observe(container, { childList: true, subtree: true });
     return {
         recheck() {
             observer.unobserve(older);
@@ -19,7 +37,11 @@ export function observe(container, dotnet) {
             observer.observe(older);
             observer.observe(newer);
         },
-        dispose() { observer.disconnect(); },
+        dispose() {
+            observer.disconnect();
+            mutations.disconnect();
+            container.removeEventListener("scroll", onScroll);
+        },
     };
 }
 
@@ -35,4 +57,8 @@ export function scrollToStart(container, highlightSeq) {
         return;
     }
     container.scrollTop = 0;
+}
+
+export function scrollToSeparator(container) {
+    container.querySelector(".new-messages")?.scrollIntoView({ block: "start", behavior: "smooth" });
 }
