@@ -44,9 +44,9 @@ internal static class ChannelDetailsQuery
     {
         var memberCount = await db.Memberships.CountAsync(m => m.ChannelId == channel.Id, cancellationToken);
         var canRename = !channel.IsDirect && channel.Name != Channel.General && (actor.IsAdmin || channel.CreatedById == actor.Id);
-        var others = channel.IsDirect
+        IReadOnlyList<Participant>? others = channel.IsDirect
             ? (await db.OthersAsync(actor.Id, [channel.Id], cancellationToken))[channel.Id].ToList()
-            : [];
+            : null;
         return new ChannelDetails(channel.Id, channel.Name, channel.Topic, channel.IsPrivate, channel.IsArchived,
             membership is not null, canRename, memberCount, channel.LastSeq, membership?.LastReadSeq ?? channel.LastSeq,
             channel.IsDirect, others);

@@ -25,16 +25,24 @@ public sealed class DeleteMessageHandler(WorkspaceDb db, PendingEvents events, T
         if (membership is null && !actor.IsAdmin)
             throw new ForbiddenException($"Join #{channel.Name} first.");
 
+        Message? root = null;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var changeSeq = await db.NextChangeAsync(channel.Id, cancellationToken);
+            var changeSeq = await db.NextChangeOfAsync(message, cancellationToken);
             message.Delete(actor, changeSeq, clock.GetUtcNow());
+            if (message.ThreadRootId is { } rootId)
+            {
+                root = await db.Messages.SingleAsync(m => m.Id == rootId, cancellationToken);
+                root.ReplyDeleted(await db.NextChangeAsync(channel.Id, cancellationToken));
+            }
             await db.Reactions.Where(r => r.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
             await db.Mentions.Where(m => m.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         events.Add(new MessageChanged(await db.ViewAsync(message.Id, cancellationToken)));
+        if (root is not null)
+            events.Add(new MessageChanged(await db.ViewAsync(root.Id, cancellationToken)));
         return Unit.Value;
     }
 }

@@ -36,9 +36,9 @@ public sealed class EditMessageHandler(WorkspaceDb db, PendingEvents events, Pre
         var html = MarkdownRenderer.ToHtml(text, mentions.Tokens);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var changeSeq = await db.NextChangeAsync(channel.Id, cancellationToken);
+            var changeSeq = await db.NextChangeOfAsync(message, cancellationToken);
             message.Edit(command.ActorId, text, html, changeSeq, clock.GetUtcNow());
-            await mentions.WriteAsync(db, message, clock.GetUtcNow(), cancellationToken);
+            await mentions.WriteAsync(db, message, message.CreatedAt, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

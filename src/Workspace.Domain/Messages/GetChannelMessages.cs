@@ -39,7 +39,7 @@ public sealed class GetChannelMessagesHandler(WorkspaceDb db) : IQueryHandler<Ge
     {
         var (channel, _) = await db.FindVisibleAsync(query.ActorId, query.ChannelId, cancellationToken);
         var changeSeq = channel.ChangeSeq;
-        var messages = db.Messages.Where(m => m.ChannelId == channel.Id);
+        var messages = db.Messages.Where(m => m.ChannelId == channel.Id && !m.ThreadOnly);
 
         if (query.After is { } after)
         {

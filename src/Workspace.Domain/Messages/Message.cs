@@ -26,8 +26,25 @@ public sealed class Message
     public Guid Id { get; private set; }
     public Guid ChannelId { get; private set; }
 
-    /// <summary>Position among the channel's top-level messages: 1, 2, 3 ... without gaps.</summary>
+    /// <summary>
+    /// Position among the channel's messages: 1, 2, 3 ... without gaps. A reply shown only in its thread keeps its
+    /// root's seq; one also sent to the channel has a position of its own.
+    /// </summary>
     public long Seq { get; private set; }
+
+    public Guid? ThreadRootId { get; private set; }
+
+    /// <summary>Position within the thread (1, 2, 3 ...); 0 for a message that is not a reply.</summary>
+    public long ReplySeq { get; private set; }
+
+    /// <summary>A reply that shows only in its thread, not in the channel.</summary>
+    public bool ThreadOnly { get; private set; }
+
+    public int ReplyCount { get; private set; }
+    public long LastReplySeq { get; private set; }
+    public DateTimeOffset? LastReplyAt { get; private set; }
+
+    public bool IsReply => ThreadRootId is not null;
 
     /// <summary>The channel's change counter at this message's last change.</summary>
     public long ChangeSeq { get; private set; }
@@ -44,6 +61,33 @@ public sealed class Message
     public Guid ClientMessageId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Message Reply(Message root, long seq, long changeSeq, Guid authorId, string text, string html,
+        Guid clientMessageId, DateTimeOffset createdAt, bool alsoInChannel) =>
+        new(root.ChannelId, seq, changeSeq, authorId, text, html, clientMessageId, createdAt)
+        {
+            ThreadRootId = root.Id,
+            ReplySeq = root.LastReplySeq,
+            ThreadOnly = !alsoInChannel,
+        };
+
+    /// <summary>Counts a new reply on this root; the reply takes <see cref="LastReplySeq"/> as its position.</summary>
+    public void Replied(DateTimeOffset at, long changeSeq)
+    {
+        EnsureExists();
+        if (IsReply)
+            throw new DomainException("Replies go to the thread's first message, not to another reply.");
+        ReplyCount++;
+        LastReplySeq++;
+        LastReplyAt = at;
+        ChangeSeq = changeSeq;
+    }
+
+    public void ReplyDeleted(long changeSeq)
+    {
+        ReplyCount = Math.Max(0, ReplyCount - 1);
+        ChangeSeq = changeSeq;
+    }
 
     public DateTimeOffset? EditedAt { get; private set; }
 

@@ -28,6 +28,20 @@ internal static class MessageAccess
         }
     }
 
+    /// <summary>
+    /// Takes the channel's next change seq for a change to <paramref name="message"/>, then reads the message again
+    /// under the lock that took. The message was loaded before the lock, so a delete may have committed while this
+    /// command waited: without the re-read an edit or a reaction would land on the tombstone, and a second delete
+    /// would count as a change of its own.
+    /// </summary>
+    public static async Task<long> NextChangeOfAsync(this WorkspaceDb db, Message message, CancellationToken cancellationToken)
+    {
+        var changeSeq = await db.NextChangeAsync(message.ChannelId, cancellationToken);
+        await db.Entry(message).ReloadAsync(cancellationToken);
+        message.EnsureExists();
+        return changeSeq;
+    }
+
     public static async Task<MessageView> ViewAsync(this WorkspaceDb db, Guid messageId, CancellationToken cancellationToken) =>
         (await db.ToViewsAsync(db.Messages.Where(m => m.Id == messageId), cancellationToken)).Single();
 }

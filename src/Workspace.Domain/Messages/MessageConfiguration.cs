@@ -11,7 +11,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     {
         message.ToTable("messages");
         message.Property(m => m.Text).HasMaxLength(Message.MaxLength);
-        message.HasIndex(m => new { m.ChannelId, m.Seq }).IsUnique();
+        message.HasIndex(m => new { m.ChannelId, m.Seq, m.ReplySeq }).IsUnique();
+        message.HasIndex(m => new { m.ThreadRootId, m.ReplySeq });
         message.HasIndex(m => new { m.ChannelId, m.ChangeSeq });
         message.HasIndex(m => new { m.AuthorId, m.ClientMessageId }).IsUnique();
         message.HasOne<Channel>().WithMany().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Cascade);

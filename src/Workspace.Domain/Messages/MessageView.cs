@@ -22,6 +22,20 @@ public sealed record MessageView(
 
     /// <summary>The people this message notifies (by name, @channel or @here).</summary>
     public IReadOnlyList<Guid> MentionedUserIds { get; init; } = MentionedUserIds ?? [];
+
+    public Guid? ThreadRootId { get; init; }
+
+    /// <summary>Position in its thread; 0 when not a reply.</summary>
+    public long ReplySeq { get; init; }
+
+    /// <summary>A reply that shows only in its thread pane, not in the channel.</summary>
+    public bool ThreadOnly { get; init; }
+
+    public int ReplyCount { get; init; }
+    public DateTimeOffset? LastReplyAt { get; init; }
+
+    /// <summary>For a thread's first message: who has replied, first to last.</summary>
+    public IReadOnlyList<string> Repliers { get; init; } = [];
 }
 
 /// <summary>One emoji on a message: who put it there, in the order they did.</summary>

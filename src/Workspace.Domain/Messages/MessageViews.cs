@@ -15,14 +15,34 @@ internal static class MessageViews
         var views = await (from m in messages
                            join u in db.Users on m.AuthorId equals u.Id
                            select new MessageView(m.Id, m.ChannelId, m.Seq, m.ChangeSeq, m.AuthorId, u.DisplayName,
-                               u.Handle, m.Text, m.Html, m.ClientMessageId, m.CreatedAt, m.EditedAt, m.DeletedAt != null, null))
+                               u.Handle, m.Text, m.Html, m.ClientMessageId, m.CreatedAt, m.EditedAt, m.DeletedAt != null, null, null)
+                           {
+                               ThreadRootId = m.ThreadRootId,
+                               ReplySeq = m.ReplySeq,
+                               ThreadOnly = m.ThreadOnly,
+                               ReplyCount = m.ReplyCount,
+                               LastReplyAt = m.LastReplyAt,
+                           })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        views.Sort((a, b) => a.Seq.CompareTo(b.Seq));
+        views.Sort((a, b) => a.Seq != b.Seq ? a.Seq.CompareTo(b.Seq) : a.ReplySeq.CompareTo(b.ReplySeq));
         if (views.Count == 0)
             return views;
 
         var ids = views.Select(v => v.Id).ToList();
+        var roots = views.Where(v => v.ReplyCount > 0).Select(v => (Guid?)v.Id).ToList();
+        if (roots.Count > 0)
+        {
+            var repliers = (await (from r in db.Messages
+                                   join u in db.Users on r.AuthorId equals u.Id
+                                   where roots.Contains(r.ThreadRootId) && r.DeletedAt == null
+                                   orderby r.ReplySeq
+                                   select new { r.ThreadRootId, u.DisplayName })
+                    .AsNoTracking()
+                    .ToListAsync(cancellationToken))
+                .ToLookup(r => r.ThreadRootId!.Value, r => r.DisplayName);
+            views = views.Select(v => repliers.Contains(v.Id) ? v with { Repliers = repliers[v.Id].Distinct().ToList() } : v).ToList();
+        }
         var mentions = (await db.Mentions.Where(m => ids.Contains(m.MessageId)).Select(m => new { m.MessageId, m.UserId })
                 .AsNoTracking()
                 .ToListAsync(cancellationToken))

@@ -6,15 +6,20 @@ using Workspace.Domain.Mentions;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
+using Workspace.Domain.Threads;
+using Workspace.Domain.Common;
 using Workspace.Domain.Unread;
 
 namespace Workspace.Domain.Messages;
 
 /// <summary>
-/// Posts a message to a channel the actor belongs to. The same <paramref name="ClientMessageId"/> from the same
-/// author always answers with the first message, so a retried send never posts twice.
+/// Posts a message to a channel the actor belongs to, or with <paramref name="ThreadRootSeq"/> a reply in that
+/// message's thread (shown in the channel too with <paramref name="AlsoSendToChannel"/>). The same
+/// <paramref name="ClientMessageId"/> from the same author always answers with the first message, so a retried
+/// send never posts twice.
 /// </summary>
-public sealed record PostMessage(Guid ActorId, Guid ChannelId, string Text, Guid ClientMessageId) : ICommand<PostedMessage>;
+public sealed record PostMessage(Guid ActorId, Guid ChannelId, string Text, Guid ClientMessageId,
+    long? ThreadRootSeq = null, bool AlsoSendToChannel = false) : ICommand<PostedMessage>;
 
 /// <param name="Created">False when this was a repeat of a send that had already been stored.</param>
 /// <param name="NotInChannel">Handles the text names who are not members, so were not notified.</param>
@@ -47,16 +52,32 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
         var html = MarkdownRenderer.ToHtml(text, mentions.Tokens);
 
         Message message;
+        Message? root = null;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var (seq, changeSeq) = await db.NextMessageAsync(channel.Id, cancellationToken);
-            message = new Message(channel.Id, seq, changeSeq, command.ActorId, text, html, command.ClientMessageId, clock.GetUtcNow());
-            db.Messages.Add(message);
+            var now = clock.GetUtcNow();
+            if (command.ThreadRootSeq is { } rootSeq)
+            {
+                root = await db.Messages.SingleOrDefaultAsync(
+                        m => m.ChannelId == channel.Id && m.Seq == rootSeq && m.ReplySeq == 0, cancellationToken)
+                    ?? throw new NotFoundException(Message.NotFound);
+                message = await ReplyAsync(command, root, text, html, now, cancellationToken);
+            }
+            else
+            {
+                var (seq, changeSeq) = await db.NextMessageAsync(channel.Id, cancellationToken);
+                message = new Message(channel.Id, seq, changeSeq, command.ActorId, text, html, command.ClientMessageId, now);
+                db.Messages.Add(message);
+            }
             await db.SaveChangesAsync(cancellationToken);
-            await mentions.WriteAsync(db, message, message.CreatedAt, cancellationToken);
+            await mentions.WriteAsync(db, message, now, cancellationToken);
+            if (root is not null)
+                foreach (var mentioned in mentions.Mentioned.Keys)
+                    await db.FollowAsync(mentioned, root, message.ReplySeq - 1, refollow: true, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await db.AdvanceReadPointerAsync(command.ActorId, channel.Id, seq, cancellationToken);
+            if (!message.ThreadOnly)
+                await db.AdvanceReadPointerAsync(command.ActorId, channel.Id, message.Seq, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
@@ -68,10 +89,33 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
             return new PostedMessage(first, Created: false);
         }
 
-        var view = (await db.ToViewsAsync(db.Messages.Where(m => m.Id == message.Id), cancellationToken)).Single();
+        var view = await db.ViewAsync(message.Id, cancellationToken);
         events.Add(new MessagePosted(view));
-        events.Add(new ChannelRead(command.ActorId, channel.Id, view.Seq));
+        if (root is not null)
+            events.Add(new MessageChanged(await db.ViewAsync(root.Id, cancellationToken)));
+        if (!message.ThreadOnly)
+            events.Add(new ChannelRead(command.ActorId, channel.Id, view.Seq));
         return new PostedMessage(view, Created: true, mentions.NotInChannel);
+    }
+
+    /// <summary>
+    /// The reply takes the next change seq (and a channel seq when also sent there); the root's counters change
+    /// after it, under the next change seq, so views apply the reply before the root that counts it.
+    /// </summary>
+    private async Task<Message> ReplyAsync(PostMessage command, Message root, string text, string html, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var (seq, changeSeq) = command.AlsoSendToChannel
+            ? await db.NextMessageAsync(root.ChannelId, cancellationToken)
+            : (root.Seq, await db.NextChangeAsync(root.ChannelId, cancellationToken));
+        root.Replied(now, await db.NextChangeAsync(root.ChannelId, cancellationToken));
+        var reply = Message.Reply(root, seq, changeSeq, command.ActorId, text, html, command.ClientMessageId, now,
+            command.AlsoSendToChannel);
+        db.Messages.Add(reply);
+        await db.FollowAsync(command.ActorId, root, reply.ReplySeq, refollow: true, cancellationToken);
+        if (root.AuthorId != command.ActorId)
+            await db.FollowAsync(root.AuthorId, root, readUpTo: 0, refollow: false, cancellationToken);
+        return reply;
     }
 
     private async Task<MessageView?> FindRepeatAsync(PostMessage command, CancellationToken cancellationToken) =>

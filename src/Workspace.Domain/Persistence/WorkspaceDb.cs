@@ -8,6 +8,7 @@ using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Reactions;
 using Workspace.Domain.Setup;
+using Workspace.Domain.Threads;
 
 namespace Workspace.Domain.Persistence;
 
@@ -20,6 +21,7 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<Mention> Mentions => Set<Mention>();
+    public DbSet<ThreadFollow> ThreadFollows => Set<ThreadFollow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -33,7 +33,7 @@ public sealed class ToggleReactionHandler(WorkspaceDb db, PendingEvents events, 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Taking the change seq first holds the channel row's lock, so the distinct-emoji count below cannot race.
-            var changeSeq = await db.NextChangeAsync(channel.Id, cancellationToken);
+            var changeSeq = await db.NextChangeOfAsync(message, cancellationToken);
             var reactions = db.Reactions.Where(r => r.MessageId == message.Id);
             var removed = await reactions.Where(r => r.UserId == command.ActorId && r.Emoji == command.Emoji)
                 .ExecuteDeleteAsync(cancellationToken);

@@ -40,6 +40,12 @@ public sealed record ChannelMarkedUnread(Guid UserId, Guid ChannelId, long LastR
     public override string Stream => UserStream(UserId);
 }
 
+/// <summary>The user read a thread up to a reply, or followed or unfollowed it, in one of their tabs.</summary>
+public sealed record ThreadRead(Guid UserId, Guid RootId, long LastReadReplySeq, bool IsFollowing) : ChatEvent
+{
+    public override string Stream => UserStream(UserId);
+}
+
 /// <summary>The user joined or left a channel: their sidebar changes.</summary>
 public sealed record MembershipChanged(Guid UserId, Guid ChannelId, bool IsMember) : ChatEvent
 {

@@ -22,6 +22,9 @@ public sealed partial class ChannelPage : IDisposable
     [Parameter] public string? Handles { get; set; }
     [Parameter] public long? Seq { get; set; }
 
+    /// <summary>The open thread's first message, from ?thread= so that a thread has an address.</summary>
+    [SupplyParameterFromQuery] public Guid? Thread { get; set; }
+
     [CascadingParameter] private Viewer Viewer { get; set; } = default!;
 
     [Inject] private Sender Sender { get; set; } = default!;
@@ -365,6 +368,12 @@ public sealed partial class ChannelPage : IDisposable
             actionError = e.Message;
         }
     }
+
+    private void OpenThread(Guid rootId) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("thread", rootId));
+
+    private void CloseThread() =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("thread", (Guid?)null));
 
     public void Dispose()
     {

@@ -18,6 +18,9 @@ public sealed partial class Composer
     /// <summary>Starts sending; the page shows the message as pending at once and does not wait for the server.</summary>
     [Parameter, EditorRequired] public EventCallback<string> OnSend { get; set; }
 
+    /// <summary>The box's name when it is not "Message {Target}", e.g. "Reply" in a thread.</summary>
+    [Parameter] public string? Label { get; set; }
+
     /// <summary>Members of the conversation, suggested after an @.</summary>
     [Parameter] public IReadOnlyList<Participant> Members { get; set; } = [];
 

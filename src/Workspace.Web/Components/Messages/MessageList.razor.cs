@@ -34,6 +34,7 @@ public sealed partial class MessageList
     [Parameter] public EventCallback<MessageView> OnDelete { get; set; }
     [Parameter] public EventCallback<(MessageView Message, string Emoji)> OnToggleReaction { get; set; }
     [Parameter] public EventCallback<MessageView> OnMarkUnread { get; set; }
+    [Parameter] public EventCallback<Guid> OnOpenThread { get; set; }
     [Parameter] public EventCallback<PendingMessage> OnDiscard { get; set; }
 
     private ElementReference container;

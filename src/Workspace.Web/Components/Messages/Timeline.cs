@@ -59,6 +59,9 @@ public sealed class Timeline
         if (message.ChangeSeq > ChangeSeq + 1)
             return TimelineChange.Gap;
         ChangeSeq = message.ChangeSeq;
+        // Replies that stay in their thread count as changes of the channel but are shown in the thread pane.
+        if (message.ThreadOnly)
+            return TimelineChange.Applied;
         Upsert(message, evenBeyondWindow: false);
         ConfirmPending([message]);
         return TimelineChange.Applied;
@@ -66,7 +69,7 @@ public sealed class Timeline
 
     public void Apply(ChannelChanges changes)
     {
-        foreach (var message in changes.Messages)
+        foreach (var message in changes.Messages.Where(m => !m.ThreadOnly))
             Upsert(message, evenBeyondWindow: false);
         ConfirmPending(changes.Messages);
         ChangeSeq = Math.Max(ChangeSeq, changes.ChangeSeq);

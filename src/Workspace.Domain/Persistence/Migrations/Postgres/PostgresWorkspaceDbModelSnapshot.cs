@@ -395,6 +395,18 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("LastReplyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastReplySeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReplyCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ReplySeq")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Seq")
                         .HasColumnType("bigint");
 
@@ -403,6 +415,12 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
+                    b.Property<bool>("ThreadOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("ThreadRootId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId", "ClientMessageId")
@@ -410,7 +428,9 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
 
                     b.HasIndex("ChannelId", "ChangeSeq");
 
-                    b.HasIndex("ChannelId", "Seq")
+                    b.HasIndex("ThreadRootId", "ReplySeq");
+
+                    b.HasIndex("ChannelId", "Seq", "ReplySeq")
                         .IsUnique();
 
                     b.ToTable("messages", (string)null);
@@ -454,6 +474,30 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("workspace_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Threads.ThreadFollow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RootId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsFollowing")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("LastReadReplySeq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId", "RootId");
+
+                    b.HasIndex("RootId");
+
+                    b.ToTable("thread_follows", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -563,6 +607,21 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                     b.HasOne("Workspace.Domain.Messages.Message", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Domain.Members.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Threads.ThreadFollow", b =>
+                {
+                    b.HasOne("Workspace.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("RootId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
