@@ -19,6 +19,50 @@ public static class PageActions
 
     public static ILocator PendingArticles(this IPage page) => page.MessageLog().Locator("article[data-pending=\"true\"]");
 
+    public static ILocator NewMessagesSeparator(this IPage page) =>
+        page.MessageLog().GetByRole(AriaRole.Separator, new() { Name = "New messages", Exact = true });
+
+    /// <summary>The first message after the <c>New messages</c> line: where the reader's unread messages start.</summary>
+    public static ILocator FirstArticleAfterSeparator(this IPage page) =>
+        page.MessageLog().Locator("[role=\"separator\"][aria-label=\"New messages\"] ~ article[data-seq]").First;
+
+    /// <summary>The rendered body of a message (its text, and <c>(edited)</c> once edited).</summary>
+    public static ILocator Body(this ILocator article) => article.Locator(".message-body");
+
+    /// <summary>The reaction under a message, by its accessible name <c>{emoji name}: {count}</c>.</summary>
+    public static ILocator Reaction(this ILocator article, string nameAndCount) =>
+        article.GetByRole(AriaRole.Button, new() { Name = nameAndCount, Exact = true });
+
+    public static ILocator MessageActions(this ILocator article) =>
+        article.GetByRole(AriaRole.Toolbar, new() { Name = "Message actions", Exact = true });
+
+    public static ILocator MessageAction(this ILocator article, string action) =>
+        article.MessageActions().GetByRole(AriaRole.Button, new() { Name = action, Exact = true });
+
+    /// <summary>The toolbar shows while the pointer is on the message: a person points at it, then clicks.</summary>
+    public static async Task ClickMessageActionAsync(this ILocator article, string action)
+    {
+        await article.HoverAsync();
+        await article.MessageAction(action).ClickAsync();
+    }
+
+    /// <summary>
+    /// Opens the inline editor on one's own message. It takes keys once its script has attached and focused it
+    /// (putting the caret at the end): text typed before that can land after the old text instead of replacing it.
+    /// </summary>
+    public static async Task<ILocator> OpenEditorAsync(this ILocator article)
+    {
+        await article.ClickMessageActionAsync("Edit");
+        var editor = article.GetByRole(AriaRole.Textbox, new() { Name = "Edit message", Exact = true });
+        await Expect(editor).ToBeFocusedAsync();
+        return editor;
+    }
+
+    /// <summary>Each message on the page as <c>"{seq}: {body text}"</c>, in page order, whitespace collapsed.</summary>
+    public static Task<string[]> MessageSnapshotAsync(this IPage page) =>
+        page.Articles().EvaluateAllAsync<string[]>(
+            "els => els.map(e => e.dataset.seq + ': ' + (e.querySelector('.message-body')?.textContent ?? '').replace(/\\s+/g, ' ').trim())");
+
     public static ILocator MessageBox(this IPage page, string channel) =>
         page.GetByRole(AriaRole.Textbox, new() { Name = $"Message #{channel}", Exact = true });
 
@@ -37,6 +81,8 @@ public static class PageActions
         await Expect(page).ToHaveURLAsync(new Regex($"/c/{Regex.Escape(channel)}$"));
         await page.WaitForCircuitAsync();
         await Expect(page.MessageBox(channel)).ToBeVisibleAsync();
+        // The box's script focuses it once attached; Enter pressed before that would break the line, not send.
+        await Expect(page.MessageBox(channel)).ToBeFocusedAsync();
     }
 
     public static async Task SetUpWorkspaceAsync(this IPage page, Person owner)

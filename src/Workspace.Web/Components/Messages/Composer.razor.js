@@ -100,8 +100,11 @@ export function attach(form, textarea, dotnet, options = {}) {
     textarea.addEventListener("keydown", onKeyDown);
     textarea.addEventListener("input", onInput);
     form.addEventListener("submit", onSubmit);
-    textarea.focus();
-    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    // Someone may already be typing in the box by the time this runs: leave their cursor where it is.
+    if (document.activeElement !== textarea) {
+        textarea.focus();
+        textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    }
     resize();
 
     return {
