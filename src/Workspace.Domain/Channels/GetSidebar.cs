@@ -39,7 +39,7 @@ public sealed class GetSidebarHandler(WorkspaceDb db) : IQueryHandler<GetSidebar
             .ToListAsync(cancellationToken);
         var deleted = await (from m in db.Memberships
                              join msg in db.Messages on m.ChannelId equals msg.ChannelId
-                             where m.UserId == query.ActorId && msg.Seq > m.LastReadSeq && msg.DeletedAt != null
+                             where m.UserId == query.ActorId && msg.Seq > m.LastReadSeq && msg.DeletedAt != null && !msg.ThreadOnly
                              select new { msg.ChannelId, msg.Seq })
             .AsNoTracking()
             .ToListAsync(cancellationToken);

@@ -108,6 +108,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
         var (seq, changeSeq) = command.AlsoSendToChannel
             ? await db.NextMessageAsync(root.ChannelId, cancellationToken)
             : (root.Seq, await db.NextChangeAsync(root.ChannelId, cancellationToken));
+        await db.Entry(root).ReloadAsync(cancellationToken);
         root.Replied(now, await db.NextChangeAsync(root.ChannelId, cancellationToken));
         var reply = Message.Reply(root, seq, changeSeq, command.ActorId, text, html, command.ClientMessageId, now,
             command.AlsoSendToChannel);

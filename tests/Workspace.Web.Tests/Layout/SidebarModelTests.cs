@@ -98,4 +98,17 @@ public sealed class SidebarModelTests
         Assert.Equal(1, model.Entries.Single(e => e.Name == "general").Unread);
         Assert.Equal(2, model.TotalUnread);
     }
+
+    [Fact]
+    public void Apply_WhenAThreadOnlyReplyArrivesOrGoes_LeavesUnreadAndThePointerAlone()
+    {
+        var model = Loaded();
+        model.Apply(new MessagePosted(Views.Message(6, author: Views.Ben)), Views.Ann, null);
+        var reply = Views.Message(6, author: Views.Ann, changeSeq: 7) with { ThreadOnly = true, ReplySeq = 1 };
+
+        model.Apply(new MessagePosted(reply), Views.Ann, null);
+        model.Apply(new MessageChanged(reply with { Deleted = true, ChangeSeq = 9 }), Views.Ann, null);
+
+        Assert.Equal(1, model.Entries.Single(e => e.Name == "general").Unread);
+    }
 }

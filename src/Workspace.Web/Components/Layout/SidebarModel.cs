@@ -36,6 +36,12 @@ public sealed class SidebarModel
     {
         switch (chatEvent)
         {
+            // A reply kept in its thread carries its root's seq: it moves no channel counter or pointer, and its
+            // mention counts under the root's seq, as the database stores it.
+            case MessagePosted { Message: { ThreadOnly: true } reply } when Find(reply.ChannelId) is { } entry:
+                if (reply.MentionedUserIds.Contains(viewerId))
+                    entry.Mentioned(reply.Seq, mentionsViewer: true);
+                return true;
             case MessagePosted { Message: var message } when Find(message.ChannelId) is { } entry:
                 entry.LastSeq = Math.Max(entry.LastSeq, message.Seq);
                 entry.Mentioned(message.Seq, message.MentionedUserIds.Contains(viewerId));
@@ -44,6 +50,8 @@ public sealed class SidebarModel
                 return true;
             case ChannelRead read when Find(read.ChannelId) is { } entry:
                 entry.LastReadSeq = Math.Max(entry.LastReadSeq, read.LastReadSeq);
+                return true;
+            case MessageChanged { Message: { ThreadOnly: true } }:
                 return true;
             case MessageChanged { Message: var message } when Find(message.ChannelId) is { } entry:
                 if (message.Deleted)
