@@ -5,6 +5,7 @@ using Npgsql;
 using Workspace.Domain;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Members;
+using Workspace.Domain.Messages;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
@@ -66,6 +67,17 @@ public sealed class TestWorkspace : IAsyncDisposable
 
     public Task<Guid> GeneralIdAsync() =>
         QueryDbAsync(db => db.Channels.Where(c => c.Name == Channel.General).Select(c => c.Id).SingleAsync());
+
+    public async Task<MessageView> PostAsync(Guid authorId, Guid channelId, string text) =>
+        (await Send.Send(new PostMessage(authorId, channelId, text, Guid.NewGuid()), TestContext.Current.CancellationToken)).Message;
+
+    /// <summary>The channel's change counter as stored.</summary>
+    public Task<long> ChangeSeqAsync(Guid channelId) =>
+        QueryDbAsync(db => db.Channels.Where(c => c.Id == channelId).Select(c => c.ChangeSeq).SingleAsync());
+
+    /// <summary>The message row as stored, untracked.</summary>
+    public Task<Message> StoredAsync(Guid messageId) =>
+        QueryDbAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.Id == messageId));
 
     /// <summary>Runs <paramref name="work"/> against the database directly, for checks the product's queries don't make.</summary>
     public async Task<T> QueryDbAsync<T>(Func<WorkspaceDb, Task<T>> work)
