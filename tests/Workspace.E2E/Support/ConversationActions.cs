@@ -42,10 +42,10 @@ public static class ConversationActions
 
     /// <summary>
     /// Waits until a freshly shown message box takes Enter as "send". Its script attaches a moment after the box
-    /// appears (after every move to another conversation, not only on page load) and then focuses it; an Enter
+    /// appears (after every move to another conversation, not only on page load) and marks it data-ready; an Enter
     /// before that breaks the line instead.
     /// </summary>
-    public static Task ExpectReadyAsync(this ILocator box) => Expect(box).ToBeFocusedAsync();
+    public static Task ExpectReadyAsync(this ILocator box) => Expect(box).ToHaveAttributeAsync("data-ready", "true");
 
     /// <summary>Clicks a channel in the sidebar and waits until its message box takes Enter.</summary>
     public static async Task OpenChannelAsync(this IPage page, string channel)

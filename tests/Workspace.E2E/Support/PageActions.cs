@@ -47,14 +47,14 @@ public static class PageActions
     }
 
     /// <summary>
-    /// Opens the inline editor on one's own message. It takes keys once its script has attached and focused it
+    /// Opens the inline editor on one's own message. It takes keys once its script has attached (data-ready) and focused it
     /// (putting the caret at the end): text typed before that can land after the old text instead of replacing it.
     /// </summary>
     public static async Task<ILocator> OpenEditorAsync(this ILocator article)
     {
         await article.ClickMessageActionAsync("Edit");
         var editor = article.GetByRole(AriaRole.Textbox, new() { Name = "Edit message", Exact = true });
-        await Expect(editor).ToBeFocusedAsync();
+        await Expect(editor).ToHaveAttributeAsync("data-ready", "true");
         return editor;
     }
 
@@ -81,8 +81,8 @@ public static class PageActions
         await Expect(page).ToHaveURLAsync(new Regex($"/c/{Regex.Escape(channel)}$"));
         await page.WaitForCircuitAsync();
         await Expect(page.MessageBox(channel)).ToBeVisibleAsync();
-        // The box's script focuses it once attached; Enter pressed before that would break the line, not send.
-        await Expect(page.MessageBox(channel)).ToBeFocusedAsync();
+        // The box's script marks it ready once attached; Enter pressed before that would break the line, not send.
+        await Expect(page.MessageBox(channel)).ToHaveAttributeAsync("data-ready", "true");
     }
 
     public static async Task SetUpWorkspaceAsync(this IPage page, Person owner)

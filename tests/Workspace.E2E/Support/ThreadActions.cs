@@ -19,19 +19,19 @@ public static class ThreadActions
 
     public static ILocator ThreadsFeed(this IPage page) => page.GetByRole(AriaRole.Feed, new() { Name = "Threads you follow", Exact = true });
 
-    /// <summary>Points at the message and opens its thread; waits until the reply box has taken the focus.</summary>
+    /// <summary>Points at the message and opens its thread; waits until the reply box is ready.</summary>
     public static async Task OpenThreadAsync(this ILocator article, IPage page)
     {
         await article.ClickMessageActionAsync("Reply in thread");
         await page.ExpectThreadOpenAsync();
     }
 
-    /// <summary>The pane is shown and its box ready: its script focuses it once attached, and Enter before that breaks the line.</summary>
+    /// <summary>The pane is shown and its box ready (data-ready): Enter before its script attached would break the line.</summary>
     public static async Task ExpectThreadOpenAsync(this IPage page)
     {
         await Expect(page).ToHaveURLAsync(new Regex(@"[?&]thread=[0-9a-f-]{36}"));
         await Expect(page.RepliesLog()).ToBeVisibleAsync();
-        await Expect(page.ReplyBox()).ToBeFocusedAsync();
+        await Expect(page.ReplyBox()).ToHaveAttributeAsync("data-ready", "true");
     }
 
     /// <summary>Sends a reply from the open pane and waits until it shows there (once) with the box emptied.</summary>

@@ -18,6 +18,9 @@ public sealed partial class Composer
     /// <summary>Starts sending; the page shows the message as pending at once and does not wait for the server.</summary>
     [Parameter, EditorRequired] public EventCallback<string> OnSend { get; set; }
 
+    /// <summary>Takes the focus from another box when it appears (a thread's Reply box, opened on purpose).</summary>
+    [Parameter] public bool Autofocus { get; set; }
+
     /// <summary>The box's name when it is not "Message {Target}", e.g. "Reply" in a thread.</summary>
     [Parameter] public string? Label { get; set; }
 
@@ -44,7 +47,7 @@ public sealed partial class Composer
             return;
         self = DotNetObjectReference.Create(this);
         module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Messages/Composer.razor.js");
-        binding = await module.InvokeAsync<IJSObjectReference>("attach", form, textarea, self, new { mentions = true });
+        binding = await module.InvokeAsync<IJSObjectReference>("attach", form, textarea, self, new { mentions = true, focus = Autofocus });
     }
 
     /// <summary>The browser saw "@query" before the caret (or null when it is gone); returns how many match.</summary>

@@ -2,7 +2,7 @@
 // keystroke lands in the box, so it cannot wait for the server.
 
 export function attach(form, textarea, dotnet, options = {}) {
-    // With options.mentions, typing @ and a few letters asks the server for matching members; while the list is
+    // With options.focus the box takes the focus even from another box. With options.mentions, typing @ and a few letters asks the server for matching members; while the list is
     // open the arrow keys move through it and Enter or Tab picks.
     let suggestions = 0;
     // The box empties at once so that the next message can be typed while this one is handed over; if the
@@ -100,12 +100,16 @@ export function attach(form, textarea, dotnet, options = {}) {
     textarea.addEventListener("keydown", onKeyDown);
     textarea.addEventListener("input", onInput);
     form.addEventListener("submit", onSubmit);
-    // Someone may already be typing in the box by the time this runs: leave their cursor where it is.
-    if (document.activeElement !== textarea) {
+    // Take the focus unless someone is already typing somewhere (this box included: leave their cursor alone),
+    // or when asked to, as a thread's Reply box is when it opens.
+    const typing = document.activeElement?.matches?.("textarea, input:not([type=checkbox])");
+    if (options.focus ? document.activeElement !== textarea : !typing) {
         textarea.focus();
         textarea.setSelectionRange(textarea.value.length, textarea.value.length);
     }
     resize();
+    // From here on Enter sends; before, it would only have broken the line.
+    textarea.dataset.ready = "true";
 
     return {
         insert,
