@@ -11,8 +11,8 @@ using Workspace.Domain.Persistence;
 namespace Workspace.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWorkspaceDb))]
-    [Migration("20261128014529_Mentions")]
-    partial class Mentions
+    [Migration("20261128025230_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -389,12 +389,30 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastReplyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastReplySeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplyCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReplySeq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Seq")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ThreadOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ThreadRootId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -404,7 +422,9 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ChannelId", "ChangeSeq");
 
-                    b.HasIndex("ChannelId", "Seq")
+                    b.HasIndex("ThreadRootId", "ReplySeq");
+
+                    b.HasIndex("ChannelId", "Seq", "ReplySeq")
                         .IsUnique();
 
                     b.ToTable("messages", (string)null);
@@ -448,6 +468,30 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("workspace_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Threads.ThreadFollow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RootId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFollowing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastReadReplySeq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "RootId");
+
+                    b.HasIndex("RootId");
+
+                    b.ToTable("thread_follows", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -557,6 +601,21 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("Workspace.Domain.Messages.Message", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Domain.Members.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Threads.ThreadFollow", b =>
+                {
+                    b.HasOne("Workspace.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("RootId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

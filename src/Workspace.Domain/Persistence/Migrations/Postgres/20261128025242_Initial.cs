@@ -243,12 +243,20 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
                     Seq = table.Column<long>(type: "bigint", nullable: false),
+                    ThreadRootId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReplySeq = table.Column<long>(type: "bigint", nullable: false),
+                    ThreadOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    ReplyCount = table.Column<int>(type: "integer", nullable: false),
+                    LastReplySeq = table.Column<long>(type: "bigint", nullable: false),
+                    LastReplyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ChangeSeq = table.Column<long>(type: "bigint", nullable: false),
                     AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
                     Text = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
                     Html = table.Column<string>(type: "text", nullable: false),
                     ClientMessageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EditedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -265,6 +273,93 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                         principalTable: "users",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mentions",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mentions", x => new { x.MessageId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_mentions_channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_mentions_messages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_mentions_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reactions",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Emoji = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reactions", x => new { x.MessageId, x.Emoji, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_reactions_messages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_reactions_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "thread_follows",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RootId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsFollowing = table.Column<bool>(type: "boolean", nullable: false),
+                    LastReadReplySeq = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_thread_follows", x => new { x.UserId, x.RootId });
+                    table.ForeignKey(
+                        name: "FK_thread_follows_messages_RootId",
+                        column: x => x.RootId,
+                        principalTable: "messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_thread_follows_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -311,6 +406,21 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_mentions_ChannelId",
+                table: "mentions",
+                column: "ChannelId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mentions_UserId_ChannelId_Seq",
+                table: "mentions",
+                columns: new[] { "UserId", "ChannelId", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mentions_UserId_CreatedAt",
+                table: "mentions",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_messages_AuthorId_ClientMessageId",
                 table: "messages",
                 columns: new[] { "AuthorId", "ClientMessageId" },
@@ -322,10 +432,25 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                 columns: new[] { "ChannelId", "ChangeSeq" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_messages_ChannelId_Seq",
+                name: "IX_messages_ChannelId_Seq_ReplySeq",
                 table: "messages",
-                columns: new[] { "ChannelId", "Seq" },
+                columns: new[] { "ChannelId", "Seq", "ReplySeq" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_messages_ThreadRootId_ReplySeq",
+                table: "messages",
+                columns: new[] { "ThreadRootId", "ReplySeq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reactions_UserId",
+                table: "reactions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_thread_follows_RootId",
+                table: "thread_follows",
+                column: "RootId");
 
             migrationBuilder.CreateIndex(
                 name: "EmailIndex",
@@ -370,13 +495,22 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                 name: "memberships");
 
             migrationBuilder.DropTable(
-                name: "messages");
+                name: "mentions");
+
+            migrationBuilder.DropTable(
+                name: "reactions");
+
+            migrationBuilder.DropTable(
+                name: "thread_follows");
 
             migrationBuilder.DropTable(
                 name: "workspace_settings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "messages");
 
             migrationBuilder.DropTable(
                 name: "channels");

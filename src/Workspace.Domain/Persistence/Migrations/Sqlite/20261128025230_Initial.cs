@@ -242,12 +242,20 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    ThreadRootId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReplySeq = table.Column<long>(type: "INTEGER", nullable: false),
+                    ThreadOnly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReplyCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastReplySeq = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastReplyAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ChangeSeq = table.Column<long>(type: "INTEGER", nullable: false),
                     AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
                     Html = table.Column<string>(type: "TEXT", nullable: false),
                     ClientMessageId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EditedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -264,6 +272,93 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                         principalTable: "users",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mentions",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mentions", x => new { x.MessageId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_mentions_channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_mentions_messages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_mentions_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reactions",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Emoji = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reactions", x => new { x.MessageId, x.Emoji, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_reactions_messages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_reactions_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "thread_follows",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RootId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsFollowing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastReadReplySeq = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_thread_follows", x => new { x.UserId, x.RootId });
+                    table.ForeignKey(
+                        name: "FK_thread_follows_messages_RootId",
+                        column: x => x.RootId,
+                        principalTable: "messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_thread_follows_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -310,6 +405,21 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_mentions_ChannelId",
+                table: "mentions",
+                column: "ChannelId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mentions_UserId_ChannelId_Seq",
+                table: "mentions",
+                columns: new[] { "UserId", "ChannelId", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mentions_UserId_CreatedAt",
+                table: "mentions",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_messages_AuthorId_ClientMessageId",
                 table: "messages",
                 columns: new[] { "AuthorId", "ClientMessageId" },
@@ -321,10 +431,25 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                 columns: new[] { "ChannelId", "ChangeSeq" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_messages_ChannelId_Seq",
+                name: "IX_messages_ChannelId_Seq_ReplySeq",
                 table: "messages",
-                columns: new[] { "ChannelId", "Seq" },
+                columns: new[] { "ChannelId", "Seq", "ReplySeq" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_messages_ThreadRootId_ReplySeq",
+                table: "messages",
+                columns: new[] { "ThreadRootId", "ReplySeq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reactions_UserId",
+                table: "reactions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_thread_follows_RootId",
+                table: "thread_follows",
+                column: "RootId");
 
             migrationBuilder.CreateIndex(
                 name: "EmailIndex",
@@ -369,13 +494,22 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                 name: "memberships");
 
             migrationBuilder.DropTable(
-                name: "messages");
+                name: "mentions");
+
+            migrationBuilder.DropTable(
+                name: "reactions");
+
+            migrationBuilder.DropTable(
+                name: "thread_follows");
 
             migrationBuilder.DropTable(
                 name: "workspace_settings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "messages");
 
             migrationBuilder.DropTable(
                 name: "channels");
