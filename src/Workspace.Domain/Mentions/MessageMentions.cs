@@ -53,11 +53,17 @@ public sealed record MessageMentions(
         return new MessageMentions(tokens, mentioned, notInChannel);
     }
 
-    /// <summary>Replaces the message's mention rows with these; call inside the message's transaction.</summary>
-    public async Task WriteAsync(WorkspaceDb db, Message message, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Adds the mention rows of a new message; call inside its transaction.</summary>
+    public void Add(WorkspaceDb db, Message message, DateTimeOffset at)
+    {
+        foreach (var (userId, kind) in Mentioned)
+            db.Mentions.Add(new Mention(message.Id, userId, message.ChannelId, message.Seq, kind, at));
+    }
+
+    /// <summary>Replaces an edited message's mention rows with these; call inside its transaction.</summary>
+    public async Task ReplaceAsync(WorkspaceDb db, Message message, CancellationToken cancellationToken)
     {
         await db.Mentions.Where(m => m.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
-        foreach (var (userId, kind) in Mentioned)
-            db.Mentions.Add(new Mention(message.Id, userId, message.ChannelId, message.Seq, kind, now));
+        Add(db, message, message.CreatedAt);
     }
 }

@@ -38,7 +38,7 @@ public sealed class EditMessageHandler(WorkspaceDb db, PendingEvents events, Pre
         {
             var changeSeq = await db.NextChangeOfAsync(message, cancellationToken);
             message.Edit(command.ActorId, text, html, changeSeq, clock.GetUtcNow());
-            await mentions.WriteAsync(db, message, message.CreatedAt, cancellationToken);
+            await mentions.ReplaceAsync(db, message, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

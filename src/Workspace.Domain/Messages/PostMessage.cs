@@ -70,8 +70,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
                 message = new Message(channel.Id, seq, changeSeq, command.ActorId, text, html, command.ClientMessageId, now);
                 db.Messages.Add(message);
             }
-            await db.SaveChangesAsync(cancellationToken);
-            await mentions.WriteAsync(db, message, now, cancellationToken);
+            mentions.Add(db, message, now);
             if (root is not null)
                 foreach (var mentioned in mentions.Mentioned.Keys)
                     await db.FollowAsync(mentioned, root, message.ReplySeq - 1, refollow: true, cancellationToken);
