@@ -2,6 +2,8 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Workspace.Domain.Audit;
+using Workspace.Domain.Authorization;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -18,11 +20,13 @@ public static class DomainServices
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(PublishEventsBehavior<,>), typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors =
+                [typeof(PublishEventsBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<Sender>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<PendingEvents>();
         services.AddScoped<NewMembers>();
+        services.AddScoped<AuditLog>();
         services.AddSingleton<IChatEvents, InProcessChatEvents>();
         services.AddSingleton<Presence>();
         services.AddSingleton<Sender>();

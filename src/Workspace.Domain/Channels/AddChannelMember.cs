@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Common;
@@ -8,7 +9,7 @@ using Workspace.Domain.Realtime;
 namespace Workspace.Domain.Channels;
 
 /// <summary>A member brings someone else into a channel (as when a mention names a non-member).</summary>
-public sealed record AddChannelMember(Guid ActorId, Guid ChannelId, string Handle) : ICommand<Unit>;
+public sealed record AddChannelMember(Guid ActorId, Guid ChannelId, string Handle) : ICommand<Unit>, IChannelRequest;
 
 public sealed class AddChannelMemberHandler(WorkspaceDb db, PendingEvents events, TimeProvider clock)
     : ICommandHandler<AddChannelMember, Unit>

@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Persistence;
@@ -7,7 +8,7 @@ namespace Workspace.Domain.Channels;
 public sealed record BrowsedChannel(Guid Id, string Name, string Topic, bool IsPrivate, int MemberCount, bool IsMember);
 
 /// <summary>Every public channel, and the private ones the person is already in; nothing else exists for them.</summary>
-public sealed record BrowseChannels(Guid ActorId) : IQuery<IReadOnlyList<BrowsedChannel>>;
+public sealed record BrowseChannels(Guid ActorId) : IQuery<IReadOnlyList<BrowsedChannel>>, IActorRequest;
 
 public sealed class BrowseChannelsHandler(WorkspaceDb db) : IQueryHandler<BrowseChannels, IReadOnlyList<BrowsedChannel>>
 {

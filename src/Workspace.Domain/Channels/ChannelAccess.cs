@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Common;
+using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.Channels;
 
 /// <summary>
-/// Who may see a channel: anyone in the workspace for a public one, only members for a private one or a direct
-/// conversation. Every
-/// other path (by id, by name, by permalink) goes through here, and a refusal reads exactly like "no such channel".
+/// Who may see a channel: anyone in the workspace but guests for a public one, only members for a private one, a
+/// direct conversation, or anything a guest looks at. Every other path (by id, by name, by permalink) goes through here, and a refusal reads exactly like "no such channel".
 /// </summary>
 internal static class ChannelAccess
 {
@@ -44,8 +44,11 @@ internal static class ChannelAccess
             throw new NotFoundException(NotFound);
         var membership = await db.Memberships
             .SingleOrDefaultAsync(m => m.ChannelId == channel.Id && m.UserId == actorId, cancellationToken);
-        if (channel.IsMembersOnly && membership is null)
+        if (membership is null && (channel.IsMembersOnly || await IsGuestAsync(db, actorId, cancellationToken)))
             throw new NotFoundException(NotFound);
         return (channel, membership);
     }
+
+    private static Task<bool> IsGuestAsync(WorkspaceDb db, Guid actorId, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.Id == actorId && u.Role == WorkspaceRole.Guest, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Workspace.Domain.Realtime;
 
 namespace Workspace.Domain.Channels;
 
-public sealed record CreateChannel(Guid ActorId, string Name, bool IsPrivate) : ICommand<ChannelRef>;
+public sealed record CreateChannel(Guid ActorId, string Name, bool IsPrivate) : ICommand<ChannelRef>, IActorRequest;
 
 public sealed record ChannelRef(Guid Id, string Name);
 

@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.DirectMessages;
@@ -6,7 +7,7 @@ using Workspace.Domain.Persistence;
 namespace Workspace.Domain.Channels;
 
 /// <summary>The people in a channel the actor can see, by name: whom the composer suggests after an @.</summary>
-public sealed record GetChannelMembers(Guid ActorId, Guid ChannelId) : IQuery<IReadOnlyList<Participant>>;
+public sealed record GetChannelMembers(Guid ActorId, Guid ChannelId) : IQuery<IReadOnlyList<Participant>>, IChannelRequest;
 
 public sealed class GetChannelMembersHandler(WorkspaceDb db) : IQueryHandler<GetChannelMembers, IReadOnlyList<Participant>>
 {

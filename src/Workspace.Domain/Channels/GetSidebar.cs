@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.DirectMessages;
@@ -24,7 +25,7 @@ public sealed record SidebarChannel(Guid Id, string Name, bool IsPrivate, long L
 /// the read pointer, less the few messages after the pointer that were deleted. Never a count of all unread rows.
 /// Mentions are the viewer's mention rows after the pointer.
 /// </summary>
-public sealed record GetSidebar(Guid ActorId) : IQuery<IReadOnlyList<SidebarChannel>>;
+public sealed record GetSidebar(Guid ActorId) : IQuery<IReadOnlyList<SidebarChannel>>, IActorRequest;
 
 public sealed class GetSidebarHandler(WorkspaceDb db) : IQueryHandler<GetSidebar, IReadOnlyList<SidebarChannel>>
 {

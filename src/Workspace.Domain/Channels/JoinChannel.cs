@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Common;
@@ -8,7 +9,7 @@ using Workspace.Domain.Realtime;
 namespace Workspace.Domain.Channels;
 
 /// <summary>Anyone may join a public channel; they start with it read, as in every chat tool.</summary>
-public sealed record JoinChannel(Guid ActorId, Guid ChannelId) : ICommand<Unit>;
+public sealed record JoinChannel(Guid ActorId, Guid ChannelId) : ICommand<Unit>, IChannelRequest;
 
 public sealed class JoinChannelHandler(WorkspaceDb db, PendingEvents events, TimeProvider clock) : ICommandHandler<JoinChannel, Unit>
 {

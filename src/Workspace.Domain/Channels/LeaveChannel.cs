@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Workspace.Domain.Common;
 using Workspace.Domain.Persistence;
@@ -6,7 +7,7 @@ using Workspace.Domain.Realtime;
 
 namespace Workspace.Domain.Channels;
 
-public sealed record LeaveChannel(Guid ActorId, Guid ChannelId) : ICommand<Unit>;
+public sealed record LeaveChannel(Guid ActorId, Guid ChannelId) : ICommand<Unit>, IChannelRequest;
 
 public sealed class LeaveChannelHandler(WorkspaceDb db, PendingEvents events) : ICommandHandler<LeaveChannel, Unit>
 {

@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.DirectMessages;
@@ -25,7 +26,10 @@ public sealed record ChannelDetails(
 }
 
 /// <summary>A channel's header as its page shows it, found by name. Private channels exist only for their members.</summary>
-public sealed record OpenChannel(Guid ActorId, string Name) : IQuery<ChannelDetails>;
+public sealed record OpenChannel(Guid ActorId, string Name) : IQuery<ChannelDetails>, IChannelNameRequest
+{
+    string IChannelNameRequest.ChannelName => Name;
+}
 
 public sealed class OpenChannelHandler(WorkspaceDb db) : IQueryHandler<OpenChannel, ChannelDetails>
 {

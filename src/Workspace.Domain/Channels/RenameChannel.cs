@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Workspace.Domain.Realtime;
 namespace Workspace.Domain.Channels;
 
 /// <summary>Admins and the channel's creator may rename it.</summary>
-public sealed record RenameChannel(Guid ActorId, Guid ChannelId, string NewName) : ICommand<ChannelRef>;
+public sealed record RenameChannel(Guid ActorId, Guid ChannelId, string NewName) : ICommand<ChannelRef>, IChannelRequest;
 
 public sealed class RenameChannelValidator : AbstractValidator<RenameChannel>
 {

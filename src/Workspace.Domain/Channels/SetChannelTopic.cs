@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using FluentValidation;
 using Mediator;
 using Workspace.Domain.Persistence;
@@ -7,7 +8,7 @@ using Workspace.Domain.Realtime;
 namespace Workspace.Domain.Channels;
 
 /// <summary>Any member may set the topic shown under the channel's name.</summary>
-public sealed record SetChannelTopic(Guid ActorId, Guid ChannelId, string Topic) : ICommand<Unit>;
+public sealed record SetChannelTopic(Guid ActorId, Guid ChannelId, string Topic) : ICommand<Unit>, IChannelRequest;
 
 public sealed class SetChannelTopicValidator : AbstractValidator<SetChannelTopic>
 {

@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;
@@ -16,7 +17,7 @@ namespace Workspace.Domain.DirectMessages;
 /// The conversation between the actor and the people with these handles: found when it exists, started when it
 /// does not. One conversation per set of people, however often and however concurrently it is opened.
 /// </summary>
-public sealed record OpenDirectConversation(Guid ActorId, IReadOnlyList<string> Handles) : ICommand<ChannelDetails>;
+public sealed record OpenDirectConversation(Guid ActorId, IReadOnlyList<string> Handles) : ICommand<ChannelDetails>, IActorRequest;
 
 public sealed class OpenDirectConversationValidator : AbstractValidator<OpenDirectConversation>
 {

@@ -6,8 +6,13 @@ namespace Workspace.Domain.Members;
 
 internal static class Actors
 {
-    /// <summary>The person a command acts for; an unknown id is refused like a signed-out visitor.</summary>
+    public const string SignIn = "Sign in to continue.";
+
+    /// <summary>
+    /// The person a command acts for. An unknown or deactivated account is refused like a signed-out visitor, so
+    /// a deactivated person's open page can do nothing more.
+    /// </summary>
     public static async Task<User> ActorAsync(this WorkspaceDb db, Guid actorId, CancellationToken cancellationToken) =>
-        await db.Users.SingleOrDefaultAsync(u => u.Id == actorId, cancellationToken)
-        ?? throw new ForbiddenException("Sign in to continue.");
+        await db.Users.SingleOrDefaultAsync(u => u.Id == actorId && u.DeactivatedAt == null, cancellationToken)
+        ?? throw new ForbiddenException(SignIn);
 }

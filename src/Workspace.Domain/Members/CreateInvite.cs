@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Workspace.Domain.Common;
 using Workspace.Domain.Persistence;
@@ -5,7 +6,7 @@ using Workspace.Domain.Persistence;
 namespace Workspace.Domain.Members;
 
 /// <summary>An admin makes a single-use invite link. Returns the token; only its hash is stored.</summary>
-public sealed record CreateInvite(Guid ActorId) : ICommand<CreatedInvite>;
+public sealed record CreateInvite(Guid ActorId) : ICommand<CreatedInvite>, IActorRequest;
 
 public sealed record CreatedInvite(string Token, DateTimeOffset ExpiresAt);
 

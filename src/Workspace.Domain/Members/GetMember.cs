@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Common;
@@ -7,17 +8,19 @@ namespace Workspace.Domain.Members;
 
 public sealed record MemberView(Guid Id, string DisplayName, string Handle, WorkspaceRole Role)
 {
-    public bool IsAdmin => Role >= WorkspaceRole.Admin;
+    public bool IsAdmin => Role.IsAdmin();
+
+    public bool IsGuest => Role == WorkspaceRole.Guest;
 }
 
 /// <summary>The signed-in person as the shell shows them.</summary>
-public sealed record GetMember(Guid ActorId) : IQuery<MemberView>;
+public sealed record GetMember(Guid ActorId) : IQuery<MemberView>, IActorRequest;
 
 public sealed class GetMemberHandler(WorkspaceDb db) : IQueryHandler<GetMember, MemberView>
 {
     public async ValueTask<MemberView> Handle(GetMember query, CancellationToken cancellationToken) =>
-        await db.Users.Where(u => u.Id == query.ActorId)
+        await db.Users.Where(u => u.Id == query.ActorId && u.DeactivatedAt == null)
             .Select(u => new MemberView(u.Id, u.DisplayName, u.Handle, u.Role))
             .SingleOrDefaultAsync(cancellationToken)
-        ?? throw new ForbiddenException("Sign in to continue.");
+        ?? throw new ForbiddenException(Actors.SignIn);
 }

@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.DirectMessages;
@@ -6,7 +7,7 @@ using Workspace.Domain.Persistence;
 namespace Workspace.Domain.Members;
 
 /// <summary>Everyone in the workspace but the actor, by name: whom a new conversation can be with.</summary>
-public sealed record GetPeople(Guid ActorId) : IQuery<IReadOnlyList<Participant>>;
+public sealed record GetPeople(Guid ActorId) : IQuery<IReadOnlyList<Participant>>, IActorRequest;
 
 public sealed class GetPeopleHandler(WorkspaceDb db) : IQueryHandler<GetPeople, IReadOnlyList<Participant>>
 {

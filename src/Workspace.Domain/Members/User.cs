@@ -3,11 +3,18 @@ using Workspace.Domain.Common;
 
 namespace Workspace.Domain.Members;
 
+/// <summary>Stored as numbers: new roles take new numbers.</summary>
 public enum WorkspaceRole
 {
     Member = 0,
     Admin = 1,
     Owner = 2,
+
+    /// <summary>Sees only the channels it was added to, and the people in them.</summary>
+    Guest = 3,
+
+    /// <summary>An integration acting through a token; never signs in to the app.</summary>
+    Bot = 4,
 }
 
 /// <summary>A person in the workspace. Identity keeps the credentials; the rest is ours.</summary>
@@ -38,11 +45,32 @@ public sealed class User : IdentityUser<Guid>
 
     public DateTimeOffset JoinedAt { get; private set; }
 
-    public bool IsAdmin => Role >= WorkspaceRole.Admin;
+    /// <summary>Set while an admin has deactivated the account: it cannot sign in or act, its messages stay.</summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
+    public bool IsAdmin => Role.IsAdmin();
+
+    public bool IsGuest => Role == WorkspaceRole.Guest;
 
     public void EnsureAdmin(string action)
     {
         if (!IsAdmin)
             throw new ForbiddenException($"Only admins can {action}.");
     }
+}
+
+public static class WorkspaceRoles
+{
+    public static bool IsAdmin(this WorkspaceRole role) => role is WorkspaceRole.Admin or WorkspaceRole.Owner;
+
+    public static string Label(this WorkspaceRole role) => role switch
+    {
+        WorkspaceRole.Owner => "Owner",
+        WorkspaceRole.Admin => "Admin",
+        WorkspaceRole.Guest => "Guest",
+        WorkspaceRole.Bot => "Bot",
+        _ => "Member",
+    };
 }

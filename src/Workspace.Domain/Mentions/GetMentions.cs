@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Channels;
@@ -11,7 +12,7 @@ namespace Workspace.Domain.Mentions;
 public sealed record MentionView(MessageView Message, string ChannelName, bool IsDirect, IReadOnlyList<Participant> Others);
 
 /// <summary>Messages that mention the actor, newest first, from the channels they are in now; older pages before a time.</summary>
-public sealed record GetMentions(Guid ActorId, DateTimeOffset? Before = null) : IQuery<IReadOnlyList<MentionView>>;
+public sealed record GetMentions(Guid ActorId, DateTimeOffset? Before = null) : IQuery<IReadOnlyList<MentionView>>, IActorRequest;
 
 public sealed class GetMentionsHandler(WorkspaceDb db) : IQueryHandler<GetMentions, IReadOnlyList<MentionView>>
 {

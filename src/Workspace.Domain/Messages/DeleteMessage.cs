@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Channels;
@@ -13,7 +14,7 @@ namespace Workspace.Domain.Messages;
 /// Authors delete their own messages, admins any. The text goes; a tombstone stays so that every open view and
 /// every later catch-up removes the message too.
 /// </summary>
-public sealed record DeleteMessage(Guid ActorId, Guid MessageId) : ICommand<Unit>;
+public sealed record DeleteMessage(Guid ActorId, Guid MessageId) : ICommand<Unit>, IMessageRequest;
 
 public sealed class DeleteMessageHandler(WorkspaceDb db, PendingEvents events, TimeProvider clock)
     : ICommandHandler<DeleteMessage, Unit>

@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using FluentValidation;
 using Mediator;
 using Workspace.Domain.Channels;
@@ -10,7 +11,7 @@ using Workspace.Domain.Realtime;
 namespace Workspace.Domain.Messages;
 
 /// <summary>The author rewrites their message; it shows "(edited)" and every open view updates.</summary>
-public sealed record EditMessage(Guid ActorId, Guid MessageId, string Text) : ICommand<MessageView>;
+public sealed record EditMessage(Guid ActorId, Guid MessageId, string Text) : ICommand<MessageView>, IMessageRequest;
 
 public sealed class EditMessageValidator : AbstractValidator<EditMessage>
 {

@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Channels;
@@ -10,7 +11,7 @@ namespace Workspace.Domain.Messages;
 /// gap, a dropped event queue or a reconnect. <see cref="ChannelChanges.Complete"/> is false when more changed
 /// than one answer carries; the view then reloads its page instead.
 /// </summary>
-public sealed record GetChannelChanges(Guid ActorId, Guid ChannelId, long AfterChangeSeq) : IQuery<ChannelChanges>;
+public sealed record GetChannelChanges(Guid ActorId, Guid ChannelId, long AfterChangeSeq) : IQuery<ChannelChanges>, IChannelRequest;
 
 public sealed record ChannelChanges(IReadOnlyList<MessageView> Messages, long ChangeSeq, bool Complete);
 

@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed record GetChannelMessages(
     long? Before = null,
     long? After = null,
     long? Around = null,
-    int Limit = MessagePaging.PageSize) : IQuery<MessagePage>;
+    int Limit = MessagePaging.PageSize) : IQuery<MessagePage>, IChannelRequest;
 
 /// <param name="ChangeSeq">The channel's change counter read before the page: live events after it apply on top.</param>
 public sealed record MessagePage(IReadOnlyList<MessageView> Messages, bool HasOlder, bool HasNewer, long ChangeSeq);

@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Workspace.Domain.Realtime;
 namespace Workspace.Domain.Reactions;
 
 /// <summary>Adds the actor's emoji to a message, or takes it away when it is already there.</summary>
-public sealed record ToggleReaction(Guid ActorId, Guid MessageId, string Emoji) : ICommand<MessageView>;
+public sealed record ToggleReaction(Guid ActorId, Guid MessageId, string Emoji) : ICommand<MessageView>, IMessageRequest;
 
 public sealed class ToggleReactionValidator : AbstractValidator<ToggleReaction>
 {

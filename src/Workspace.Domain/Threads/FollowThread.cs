@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -6,7 +7,10 @@ using Workspace.Domain.Realtime;
 namespace Workspace.Domain.Threads;
 
 /// <summary>Follow or unfollow a thread without replying: what the Threads view lists.</summary>
-public sealed record FollowThread(Guid ActorId, Guid RootId, bool Follow) : ICommand<Unit>;
+public sealed record FollowThread(Guid ActorId, Guid RootId, bool Follow) : ICommand<Unit>, IMessageRequest
+{
+    Guid IMessageRequest.MessageId => RootId;
+}
 
 public sealed class FollowThreadHandler(WorkspaceDb db, PendingEvents events) : ICommandHandler<FollowThread, Unit>
 {

@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Messages;
@@ -10,7 +11,10 @@ public sealed record ThreadView(MessageView Root, IReadOnlyList<MessageView> Rep
     long LastReadReplySeq, long ChangeSeq);
 
 /// <summary>A thread: its first message, every reply in order, and where the actor stands in it.</summary>
-public sealed record GetThread(Guid ActorId, Guid RootId) : IQuery<ThreadView>;
+public sealed record GetThread(Guid ActorId, Guid RootId) : IQuery<ThreadView>, IMessageRequest
+{
+    Guid IMessageRequest.MessageId => RootId;
+}
 
 public sealed class GetThreadHandler(WorkspaceDb db) : IQueryHandler<GetThread, ThreadView>
 {

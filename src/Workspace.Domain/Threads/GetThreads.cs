@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Channels;
@@ -10,7 +11,7 @@ namespace Workspace.Domain.Threads;
 public sealed record ThreadSummary(MessageView Root, string ChannelName, bool IsDirect, IReadOnlyList<Participant> Others, long Unread);
 
 /// <summary>The threads the actor follows in channels they are in: those with unread replies first, then the latest.</summary>
-public sealed record GetThreads(Guid ActorId) : IQuery<IReadOnlyList<ThreadSummary>>;
+public sealed record GetThreads(Guid ActorId) : IQuery<IReadOnlyList<ThreadSummary>>, IActorRequest;
 
 public sealed class GetThreadsHandler(WorkspaceDb db) : IQueryHandler<GetThreads, IReadOnlyList<ThreadSummary>>
 {

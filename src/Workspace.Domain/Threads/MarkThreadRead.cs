@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -6,7 +7,10 @@ using Workspace.Domain.Realtime;
 namespace Workspace.Domain.Threads;
 
 /// <summary>The actor has read a thread up to a reply (never backwards); their other tabs learn of it.</summary>
-public sealed record MarkThreadRead(Guid ActorId, Guid RootId, long ReplySeq) : ICommand<Unit>;
+public sealed record MarkThreadRead(Guid ActorId, Guid RootId, long ReplySeq) : ICommand<Unit>, IMessageRequest
+{
+    Guid IMessageRequest.MessageId => RootId;
+}
 
 public sealed class MarkThreadReadHandler(WorkspaceDb db, PendingEvents events) : ICommandHandler<MarkThreadRead, Unit>
 {

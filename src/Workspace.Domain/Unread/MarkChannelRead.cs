@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Persistence;
@@ -10,7 +11,7 @@ namespace Workspace.Domain.Unread;
 /// Moves the person's read pointer up to <paramref name="Seq"/> (never past the newest message, never backwards)
 /// and tells their other tabs. Returns the pointer.
 /// </summary>
-public sealed record MarkChannelRead(Guid ActorId, Guid ChannelId, long Seq) : ICommand<long>;
+public sealed record MarkChannelRead(Guid ActorId, Guid ChannelId, long Seq) : ICommand<long>, IChannelRequest;
 
 public sealed class MarkChannelReadHandler(WorkspaceDb db, PendingEvents events) : ICommandHandler<MarkChannelRead, long>
 {

@@ -1,3 +1,4 @@
+using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Channels;
@@ -12,7 +13,7 @@ namespace Workspace.Domain.Unread;
 /// "Mark unread" on a message: the read pointer moves back to just before it, in every tab the person has open.
 /// The one command that moves the pointer backwards. Returns the new pointer.
 /// </summary>
-public sealed record MarkChannelUnread(Guid ActorId, Guid ChannelId, long Seq) : ICommand<long>;
+public sealed record MarkChannelUnread(Guid ActorId, Guid ChannelId, long Seq) : ICommand<long>, IChannelRequest;
 
 public sealed class MarkChannelUnreadHandler(WorkspaceDb db, PendingEvents events) : ICommandHandler<MarkChannelUnread, long>
 {

@@ -1,4 +1,5 @@
 using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
 using Workspace.Domain.Tests.Support;
 
 namespace Workspace.Domain.Tests.Channels;
@@ -24,6 +25,6 @@ public sealed class GetSidebarTests
 
         await workspace.Send.Send(new JoinChannel(ben, alpha.Id), Cancel);
         Assert.Equal(["alpha", "general"], (await workspace.Send.Send(new GetSidebar(ben), Cancel)).Select(c => c.Name));
-        Assert.Empty(await workspace.Send.Send(new GetSidebar(Guid.NewGuid()), Cancel));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await workspace.Send.Send(new GetSidebar(Guid.NewGuid()), Cancel));
     }
 }

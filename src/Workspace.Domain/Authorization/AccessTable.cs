@@ -1,0 +1,76 @@
+using Workspace.Domain.Audit;
+using Workspace.Domain.Channels;
+using Workspace.Domain.DirectMessages;
+using Workspace.Domain.Members;
+using Workspace.Domain.Mentions;
+using Workspace.Domain.Messages;
+using Workspace.Domain.Reactions;
+using Workspace.Domain.Setup;
+using Workspace.Domain.Threads;
+using Workspace.Domain.Unread;
+using static Workspace.Domain.Authorization.ChannelNeed;
+
+namespace Workspace.Domain.Authorization;
+
+/// <summary>
+/// Who may run every command and query: the one table <see cref="AuthorizationBehavior{TMessage,TResponse}"/>
+/// enforces before any handler runs. A request type without a row cannot be sent. Rules that depend on the thing
+/// itself (your own message, the channel's creator, the workspace's settings) stay with the entity.
+/// </summary>
+public static class AccessTable
+{
+    private const string AdminsOnly = "Only admins can do that.";
+    private const string NoGuests = "Guests can only use the channels they were added to.";
+
+    public static readonly IReadOnlyDictionary<Type, AccessRule> Rules = new Dictionary<Type, AccessRule>
+    {
+        // Before anyone is signed in.
+        [typeof(GetWorkspaceStatus)] = new(Roles.Anonymous),
+        [typeof(SetUpWorkspace)] = new(Roles.Anonymous),
+        [typeof(GetInvite)] = new(Roles.Anonymous),
+        [typeof(AcceptInvite)] = new(Roles.Anonymous),
+
+        // The shell.
+        [typeof(GetMember)] = new(Roles.Everyone),
+        [typeof(GetSidebar)] = new(Roles.Everyone),
+        [typeof(GetPeople)] = new(Roles.Everyone),
+        [typeof(GetMentions)] = new(Roles.Everyone),
+        [typeof(GetThreads)] = new(Roles.Everyone),
+        [typeof(OpenDirectConversation)] = new(Roles.Everyone),
+
+        // Channels.
+        [typeof(BrowseChannels)] = new(Roles.NotGuests, Denied: NoGuests),
+        [typeof(CreateChannel)] = new(Roles.NotGuests, Denied: "Guests cannot create channels."),
+        [typeof(OpenChannel)] = new(Roles.Everyone, Visible),
+        [typeof(GetChannelMembers)] = new(Roles.Everyone, Visible),
+        [typeof(JoinChannel)] = new(Roles.NotGuests, Visible, Writes: true, Denied: NoGuests),
+        [typeof(LeaveChannel)] = new(Roles.Everyone, Member),
+        [typeof(RenameChannel)] = new(Roles.NotGuests, Visible, Writes: true, Denied: AdminsOnly),
+        [typeof(SetChannelTopic)] = new(Roles.Everyone, Member, Writes: true),
+        [typeof(AddChannelMember)] = new(Roles.NotGuests, Member, Writes: true, Denied: "Guests cannot add people to channels."),
+
+        // Messages.
+        [typeof(GetChannelMessages)] = new(Roles.Everyone, Visible),
+        [typeof(GetChannelChanges)] = new(Roles.Everyone, Visible),
+        [typeof(PostMessage)] = new(Roles.Everyone, Member, Writes: true),
+        [typeof(EditMessage)] = new(Roles.Everyone, Member, Writes: true),
+        [typeof(DeleteMessage)] = new(Roles.Everyone, Visible, Writes: true),
+        [typeof(ToggleReaction)] = new(Roles.Everyone, Member, Writes: true),
+        [typeof(MarkChannelRead)] = new(Roles.Everyone, Visible),
+        [typeof(MarkChannelUnread)] = new(Roles.Everyone, Member),
+
+        // Threads.
+        [typeof(GetThread)] = new(Roles.Everyone, Visible),
+        [typeof(FollowThread)] = new(Roles.Everyone, Visible),
+        [typeof(MarkThreadRead)] = new(Roles.Everyone, Visible),
+
+        // Administration.
+        [typeof(CreateInvite)] = new(Roles.Admins, Denied: "Only admins can invite people."),
+        [typeof(GetAuditLog)] = new(Roles.Admins, Denied: AdminsOnly),
+    };
+
+    public static AccessRule For(Type requestType) =>
+        Rules.TryGetValue(requestType, out var rule)
+            ? rule
+            : throw new InvalidOperationException($"{requestType.Name} has no row in the access table.");
+}
