@@ -1,12 +1,13 @@
-using Workspace.Domain.Authorization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Authorization;
 using Workspace.Domain.Common;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
+using Workspace.Domain.Setup;
 
 namespace Workspace.Domain.Channels;
 
@@ -25,6 +26,8 @@ public sealed class CreateChannelHandler(WorkspaceDb db, PendingEvents events, T
     public async ValueTask<ChannelRef> Handle(CreateChannel command, CancellationToken cancellationToken)
     {
         var actor = await db.ActorAsync(command.ActorId, cancellationToken);
+        if (!actor.IsAdmin && await db.Settings.AnyAsync(s => s.ChannelCreation == Permission.AdminsOnly, cancellationToken))
+            throw new ForbiddenException("Only admins can create channels in this workspace.");
         var now = clock.GetUtcNow();
         var channel = new Channel(command.Name, command.IsPrivate ? ChannelKind.Private : ChannelKind.Public, actor.Id, now);
         db.Channels.Add(channel);

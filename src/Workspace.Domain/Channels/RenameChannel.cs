@@ -1,7 +1,7 @@
-using Workspace.Domain.Authorization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Authorization;
 using Workspace.Domain.Common;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;

@@ -1,6 +1,6 @@
-using Workspace.Domain.Authorization;
 using FluentValidation;
 using Mediator;
+using Workspace.Domain.Authorization;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;

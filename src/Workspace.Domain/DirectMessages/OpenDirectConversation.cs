@@ -1,9 +1,9 @@
-using Workspace.Domain.Authorization;
 using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.Members;

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
+using Workspace.Domain.Members;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Realtime;
+using Workspace.Domain.Setup;
 
 namespace Workspace.Domain.Mentions;
 
@@ -51,6 +54,17 @@ public sealed record MessageMentions(
         mentioned.Remove(authorId);
         var notInChannel = channel.IsDirect ? [] : named.Where(p => !p.IsMember).Select(p => p.Handle).Order().ToList();
         return new MessageMentions(tokens, mentioned, notInChannel);
+    }
+
+    /// <summary>A workspace can keep @channel and @here for its admins; refuses the text before anything is written.</summary>
+    public async Task EnsureAllowedAsync(WorkspaceDb db, Guid authorId, CancellationToken cancellationToken)
+    {
+        if (!Tokens.Contains(Channel) && !Tokens.Contains(Here))
+            return;
+        var adminsOnly = await db.Settings.AnyAsync(s => s.BroadcastMentions == Permission.AdminsOnly, cancellationToken);
+        if (adminsOnly && !await db.Users.AnyAsync(u => u.Id == authorId
+                && (u.Role == WorkspaceRole.Admin || u.Role == WorkspaceRole.Owner), cancellationToken))
+            throw new ForbiddenException("Only admins can notify everyone with @channel or @here in this workspace.");
     }
 
     /// <summary>Adds the mention rows of a new message; call inside its transaction.</summary>

@@ -1,6 +1,6 @@
-using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.Members;
@@ -25,6 +25,11 @@ public sealed class DeleteMessageHandler(WorkspaceDb db, PendingEvents events, T
         var (message, channel, membership) = await db.FindMessageAsync(actor.Id, command.MessageId, cancellationToken);
         if (membership is null && !actor.IsAdmin)
             throw new ForbiddenException($"Join #{channel.Name} first.");
+        if (!actor.IsAdmin)
+        {
+            var settings = await db.Settings.AsNoTracking().SingleAsync(cancellationToken);
+            settings.EnsureWithinDeleteWindow(message.CreatedAt, clock.GetUtcNow());
+        }
 
         Message? root = null;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))

@@ -1,6 +1,7 @@
-using Workspace.Domain.Authorization;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.Mentions;
@@ -28,12 +29,15 @@ public sealed class EditMessageHandler(WorkspaceDb db, PendingEvents events, Pre
             throw new ForbiddenException($"Join #{channel.Name} first.");
         channel.EnsureOpen();
         message.EnsureEditableBy(command.ActorId);
+        var settings = await db.Settings.AsNoTracking().SingleAsync(cancellationToken);
+        settings.EnsureWithinEditWindow(message.CreatedAt, clock.GetUtcNow());
         var text = MessageRules.Tidy(command.Text);
         if (text == message.Text)
             return await db.ViewAsync(message.Id, cancellationToken);
 
         // Mentions follow the text: whoever the edited message names is who it mentions.
         var mentions = await MessageMentions.ResolveAsync(db, presence, channel, command.ActorId, text, cancellationToken);
+        await mentions.EnsureAllowedAsync(db, command.ActorId, cancellationToken);
         var html = MarkdownRenderer.ToHtml(text, mentions.Tokens);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {

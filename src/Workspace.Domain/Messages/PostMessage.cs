@@ -1,14 +1,14 @@
-using Workspace.Domain.Authorization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
 using Workspace.Domain.Threads;
-using Workspace.Domain.Common;
 using Workspace.Domain.Unread;
 
 namespace Workspace.Domain.Messages;
@@ -50,6 +50,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
         channel.EnsureOpen();
         var text = MessageRules.Tidy(command.Text);
         var mentions = await MessageMentions.ResolveAsync(db, presence, channel, command.ActorId, text, cancellationToken);
+        await mentions.EnsureAllowedAsync(db, command.ActorId, cancellationToken);
         var html = MarkdownRenderer.ToHtml(text, mentions.Tokens);
 
         Message message;

@@ -4,15 +4,15 @@ using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.Setup;
 
-public sealed record WorkspaceStatus(bool IsSetUp, string? Name);
+/// <summary>What anyone may know before signing in: whether the workspace exists and how it presents itself.</summary>
+public sealed record WorkspaceStatus(bool IsSetUp, string? Name, string Description = "", long LogoVersion = 0);
 
 public sealed record GetWorkspaceStatus : IQuery<WorkspaceStatus>;
 
 public sealed class GetWorkspaceStatusHandler(WorkspaceDb db) : IQueryHandler<GetWorkspaceStatus, WorkspaceStatus>
 {
-    public async ValueTask<WorkspaceStatus> Handle(GetWorkspaceStatus query, CancellationToken cancellationToken)
-    {
-        var name = await db.Settings.Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
-        return new WorkspaceStatus(name is not null, name);
-    }
+    public async ValueTask<WorkspaceStatus> Handle(GetWorkspaceStatus query, CancellationToken cancellationToken) =>
+        await db.Settings.Select(s => new WorkspaceStatus(true, s.Name, s.Description, s.LogoVersion))
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? new WorkspaceStatus(false, null);
 }

@@ -10,5 +10,6 @@ internal sealed class WorkspaceSettingsConfiguration : IEntityTypeConfiguration<
         settings.ToTable("workspace_settings");
         settings.Property(s => s.Id).ValueGeneratedNever();
         settings.Property(s => s.Name).HasMaxLength(WorkspaceSettings.MaxNameLength);
+        settings.Property(s => s.Description).HasMaxLength(WorkspaceSettings.MaxDescriptionLength);
     }
 }

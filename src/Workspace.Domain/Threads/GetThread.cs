@@ -1,6 +1,6 @@
-using Workspace.Domain.Authorization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Authorization;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Persistence;
 

@@ -1,5 +1,5 @@
-using Workspace.Domain.Authorization;
 using Mediator;
+using Workspace.Domain.Authorization;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
