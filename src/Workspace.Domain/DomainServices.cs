@@ -31,10 +31,13 @@ public static class DomainServices
         services.AddSingleton<Presence>();
         services.AddSingleton<Sender>();
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IUserConfirmation<User>, ActiveAccounts>();
         return services
             .AddIdentityCore<User>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // "Confirmed" means not deactivated here (see ActiveAccounts).
+                options.SignIn.RequireConfirmedAccount = true;
                 options.Password.RequiredLength = 8;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Domain;
@@ -23,11 +24,21 @@ builder.Services.ConfigureApplicationCookie(cookie =>
 {
     cookie.Cookie.Name = "workspace.session";
     cookie.LoginPath = "/login";
-    cookie.AccessDeniedPath = "/login";
+    // Someone signed in who may not see a page gets a plain 403, which reads like "not found" (see NotFound.razor).
+    cookie.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
     cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
     cookie.SlidingExpiration = true;
 });
-builder.Services.AddAuthorization();
+// Every request checks the cookie's security stamp, so deactivating someone or changing a password ends their
+// other sessions at once rather than within the default 30 minutes.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+builder.Services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build()));
+builder.Services.AddSingleton<IAuthorizationHandler, AdminRequirementHandler>();
+builder.Services.AddHttpContextAccessor();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents()
@@ -36,6 +47,7 @@ builder.Services.AddRazorComponents()
 builder.Services.AddSingleton<SetupGate>();
 builder.Services.AddScoped<ActiveChannel>();
 builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
+builder.Services.AddScoped<CircuitHandler, ClientOriginCircuitHandler>();
 
 var app = builder.Build();
 
@@ -44,6 +56,7 @@ await DatabaseSetup.MigrateAsync(app.Services);
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseMiddleware<ClientOriginMiddleware>();
 app.UseMiddleware<SetupGate>();
 app.UseAuthentication();
 app.UseAuthorization();

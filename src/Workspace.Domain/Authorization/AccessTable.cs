@@ -1,3 +1,4 @@
+using Workspace.Domain.Admin;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Channels;
 using Workspace.Domain.DirectMessages;
@@ -29,6 +30,8 @@ public static class AccessTable
         [typeof(SetUpWorkspace)] = new(Roles.Anonymous),
         [typeof(GetInvite)] = new(Roles.Anonymous),
         [typeof(AcceptInvite)] = new(Roles.Anonymous),
+        [typeof(ResetPassword)] = new(Roles.Anonymous),
+        [typeof(RecordSignInProblem)] = new(Roles.Anonymous),
 
         // The shell.
         [typeof(GetMember)] = new(Roles.Everyone),
@@ -65,7 +68,16 @@ public static class AccessTable
         [typeof(MarkThreadRead)] = new(Roles.Everyone, Visible),
 
         // Administration.
+        [typeof(GetWorkspaceSettings)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(UpdateWorkspaceSettings)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(GetMemberList)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(CreateInvite)] = new(Roles.Admins, Denied: "Only admins can invite people."),
+        [typeof(GetInvites)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(RevokeInvite)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(ChangeRole)] = new(Roles.Admins, Denied: "Only admins can change roles."),
+        [typeof(DeactivateMember)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(ReactivateMember)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(CreatePasswordResetLink)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(GetAuditLog)] = new(Roles.Admins, Denied: AdminsOnly),
     };
 

@@ -36,7 +36,7 @@ public sealed class OpenDirectConversationHandler(WorkspaceDb db, PendingEvents 
     {
         var actor = await db.ActorAsync(command.ActorId, cancellationToken);
         var handles = command.Handles.Select(h => h.Trim().TrimStart('@').ToLowerInvariant()).Distinct().ToList();
-        var people = await db.Users.Where(u => handles.Contains(u.Handle)).Select(u => new { u.Id, u.Handle })
+        var people = await db.PeopleKnownTo(actor).Where(u => handles.Contains(u.Handle)).Select(u => new { u.Id, u.Handle })
             .ToListAsync(cancellationToken);
         if (handles.FirstOrDefault(h => people.All(p => p.Handle != h)) is { } unknown)
             throw new NotFoundException($"No one in this workspace has the handle @{unknown}.");

@@ -1,12 +1,16 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Audit;
 using Workspace.Domain.Common;
 using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.Members;
 
-/// <summary>A person joins through an invite link: their account, #general, and the link used up. Returns their id.</summary>
+/// <summary>
+/// A person joins through an invite link: their account with the invite's role, their first channels, and the
+/// link used up. Returns their id.
+/// </summary>
 public sealed record AcceptInvite(string Token, string Name, string Email, string Password) : ICommand<Guid>;
 
 public sealed class AcceptInviteValidator : AbstractValidator<AcceptInvite>
@@ -20,7 +24,7 @@ public sealed class AcceptInviteValidator : AbstractValidator<AcceptInvite>
     }
 }
 
-public sealed class AcceptInviteHandler(WorkspaceDb db, NewMembers members, TimeProvider clock)
+public sealed class AcceptInviteHandler(WorkspaceDb db, NewMembers members, AuditLog audit, TimeProvider clock)
     : ICommandHandler<AcceptInvite, Guid>
 {
     public async ValueTask<Guid> Handle(AcceptInvite command, CancellationToken cancellationToken)
@@ -32,18 +36,22 @@ public sealed class AcceptInviteHandler(WorkspaceDb db, NewMembers members, Time
         var now = clock.GetUtcNow();
         if (invite.Problem(now) is { } problem)
             throw new DomainException(problem);
+        if (invite.Email is { } email && !string.Equals(email, command.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+            throw new DomainException($"This invite is for {email}.");
         // On PostgreSQL two people can both read the link as unused: claiming it with a conditional update lets
         // one through, and the other waits for the row lock and then finds it used.
-        if (await db.Invites.Where(i => i.Id == invite.Id && i.UsedAt == null)
+        if (await db.Invites.Where(i => i.Id == invite.Id && i.UsedAt == null && i.RevokedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(i => i.UsedAt, now), cancellationToken) == 0)
         {
             await db.Entry(invite).ReloadAsync(cancellationToken);
             throw new DomainException(invite.Problem(now) ?? GetInviteHandler.UnknownLink);
         }
 
-        var user = await members.CreateAsync(command.Name, command.Email, command.Password, WorkspaceRole.Member, cancellationToken);
+        var user = await members.CreateAsync(command.Name, command.Email, command.Password, invite.Role, cancellationToken);
         invite.Use(user.Id, now);
-        await members.JoinGeneralAsync(user, cancellationToken);
+        await members.JoinFirstChannelsAsync(user, invite.ChannelIds, cancellationToken);
+        audit.Add(user, AuditActions.InviteAccepted, user.Email ?? "", $"as {invite.Role.Label().ToLowerInvariant()}");
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return user.Id;
     }

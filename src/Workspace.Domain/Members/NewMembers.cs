@@ -29,10 +29,22 @@ public sealed class NewMembers(WorkspaceDb db, UserManager<User> users, TimeProv
         return user;
     }
 
-    public async Task JoinGeneralAsync(User user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Seats a newcomer: a guest only in <paramref name="channelIds"/>; anyone else also in #general and the
+    /// workspace's default channels. Each starts read, as in every chat tool.
+    /// </summary>
+    public async Task JoinFirstChannelsAsync(User user, IReadOnlyList<Guid> channelIds, CancellationToken cancellationToken)
     {
-        var general = await db.Channels.SingleAsync(c => c.Name == Channel.General, cancellationToken);
-        db.Memberships.Add(new Membership(general.Id, user.Id, general.LastSeq, clock.GetUtcNow()));
+        var ids = channelIds.ToList();
+        if (!user.IsGuest)
+            ids.AddRange(await db.Settings.Select(s => s.DefaultChannelIds).SingleAsync(cancellationToken));
+        var channels = await db.Channels
+            .Where(c => (ids.Contains(c.Id) && c.Kind != ChannelKind.Direct && !c.IsArchived)
+                || (!user.IsGuest && c.Name == Channel.General))
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var channel in channels)
+            db.Memberships.Add(new Membership(channel.Id, user.Id, channel.LastSeq, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

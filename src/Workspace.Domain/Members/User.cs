@@ -54,6 +54,17 @@ public sealed class User : IdentityUser<Guid>
 
     public bool IsGuest => Role == WorkspaceRole.Guest;
 
+    public void ChangeRole(WorkspaceRole role) => Role = role;
+
+    /// <summary>A new security stamp ends every session the person has: their cookies stop working at once.</summary>
+    public void Deactivate(DateTimeOffset now)
+    {
+        DeactivatedAt = now;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    public void Reactivate() => DeactivatedAt = null;
+
     public void EnsureAdmin(string action)
     {
         if (!IsAdmin)

@@ -24,6 +24,7 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<ThreadFollow> ThreadFollows => Set<ThreadFollow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -52,6 +52,12 @@ public sealed record MembershipChanged(Guid UserId, Guid ChannelId, bool IsMembe
     public override string Stream => UserStream(UserId);
 }
 
+/// <summary>The person's role changed or their account was deactivated: their open pages start again.</summary>
+public sealed record AccountChanged(Guid UserId) : ChatEvent
+{
+    public override string Stream => UserStream(UserId);
+}
+
 /// <summary>
 /// Delivered to one subscriber instead of the events its full queue had to drop: it must catch up from the
 /// database. Never published.

@@ -48,7 +48,7 @@ public sealed class SetUpWorkspaceHandler(WorkspaceDb db, NewMembers members, Ti
         var owner = await members.CreateAsync(command.OwnerName, command.Email, command.Password, WorkspaceRole.Owner, cancellationToken);
         db.Channels.Add(new Channel(Channel.General, ChannelKind.Public, owner.Id, now));
         await db.SaveChangesAsync(cancellationToken);
-        await members.JoinGeneralAsync(owner, cancellationToken);
+        await members.JoinFirstChannelsAsync(owner, [], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return owner.Id;
     }

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
 using Workspace.Domain.Members;
+using Workspace.Domain.Pipeline;
+using Workspace.Web.Components.Shared;
 
 namespace Workspace.Web.Hosting;
 
@@ -12,12 +16,24 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // The setup gate has already sent a first-run visitor to /setup.
-        app.MapGet("/", (HttpContext context) =>
+        app.MapGet("/", async (HttpContext context, Sender sender, CancellationToken cancellationToken) =>
         {
-            if (context.User.Identity?.IsAuthenticated != true)
+            if (Viewer.IdFrom(context.User) is not { } id)
                 return Results.Redirect("/login");
             var last = context.Request.Cookies[LastChannelCookie];
-            return Results.Redirect(string.IsNullOrEmpty(last) ? "/c/general" : $"/c/{Uri.EscapeDataString(last)}");
+            if (!string.IsNullOrEmpty(last))
+                return Results.Redirect($"/c/{Uri.EscapeDataString(last)}");
+            // Everyone but a guest is in #general; a guest starts in the first channel it was added to.
+            try
+            {
+                var first = (await sender.Send(new GetSidebar(id), cancellationToken))
+                    .Where(c => !c.IsDirect).Select(c => c.Name).FirstOrDefault();
+                return Results.Redirect($"/c/{Uri.EscapeDataString(first ?? Channel.General)}");
+            }
+            catch (ForbiddenException)
+            {
+                return Results.Redirect("/login");
+            }
         });
 
         // A form post with an antiforgery token, so that no other site can sign people out.

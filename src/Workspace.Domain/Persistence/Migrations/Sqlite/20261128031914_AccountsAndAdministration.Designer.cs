@@ -11,7 +11,7 @@ using Workspace.Domain.Persistence;
 namespace Workspace.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWorkspaceDb))]
-    [Migration("20261128031422_AccountsAndAdministration")]
+    [Migration("20261128031914_AccountsAndAdministration")]
     partial class AccountsAndAdministration
     {
         /// <inheritdoc />
@@ -258,13 +258,26 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("ChannelIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("CreatedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TokenHash")
@@ -284,6 +297,42 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("invites", (string)null);
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Members.PasswordReset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("password_resets", (string)null);
                 });
 
             modelBuilder.Entity("Workspace.Domain.Members.User", b =>
@@ -503,7 +552,31 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BroadcastMentions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelCreation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("DefaultChannelIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeleteWindowMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EditWindowMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LogoVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
