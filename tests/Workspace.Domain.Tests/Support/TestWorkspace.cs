@@ -65,6 +65,14 @@ public sealed class TestWorkspace : IAsyncDisposable
         return await Send.Send(new AcceptInvite(invite.Token, name, email, "member-password"));
     }
 
+    /// <summary>Brings a person in with a role; a guest joins only <paramref name="channelIds"/>.</summary>
+    public async Task<Guid> InviteAsync(string name, WorkspaceRole role, params Guid[] channelIds)
+    {
+        var invite = await Send.Send(new CreateInvite(OwnerId, Role: role, ChannelIds: channelIds));
+        var email = $"{Handles.FromName(name)}.{Guid.NewGuid():N}@example.com";
+        return await Send.Send(new AcceptInvite(invite.Token, name, email, "member-password"));
+    }
+
     public Task<Guid> GeneralIdAsync() =>
         QueryDbAsync(db => db.Channels.Where(c => c.Name == Channel.General).Select(c => c.Id).SingleAsync());
 
