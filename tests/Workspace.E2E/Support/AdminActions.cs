@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workspace.E2E.Support;
+
+/// <summary>What an admin does on the /admin pages, by the names a person sees.</summary>
+public static class AdminActions
+{
+    public static ILocator AdminTabs(this IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Administration", Exact = true });
+
+    /// <summary>Opens an admin page from the sidebar's Administration link and the tab named <paramref name="tab"/>.</summary>
+    public static async Task OpenAdminAsync(this IPage page, string tab)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Administration", Exact = true }).ClickAsync();
+        await page.AdminTabs().GetByRole(AriaRole.Link, new() { Name = tab, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = tab, Exact = true, Level = 2 }).Last).ToBeVisibleAsync();
+    }
+
+    /// <summary>Fills in Invite people on the Members page and reads the new link.</summary>
+    public static async Task<string> InviteAsync(this IPage page, string? email, string role = "Member", params string[] guestChannels)
+    {
+        if (email is not null)
+            await page.GetByLabel("Invitee's email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Invite as", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = role });
+        foreach (var channel in guestChannels)
+            await page.GetByRole(AriaRole.Group, new() { Name = "Guest's channels", Exact = true })
+                .GetByRole(AriaRole.Checkbox, new() { Name = channel, Exact = true }).CheckAsync();
+        await page.Button("Create invite link").ClickAsync();
+        var field = page.GetByLabel("Invite link", new() { Exact = true });
+        await Expect(field).ToHaveValueAsync(new Regex("/invite/[^/]+$"));
+        return await field.InputValueAsync();
+    }
+
+    public static ILocator MemberRow(this IPage page, string handle) =>
+        page.GetByRole(AriaRole.Table, new() { Name = "Members", Exact = true }).Locator($"tr[data-handle=\"{handle}\"]");
+}
