@@ -16,7 +16,7 @@ public sealed class GetChannelMembersHandler(WorkspaceDb db) : IQueryHandler<Get
         var (channel, _) = await db.FindVisibleAsync(query.ActorId, query.ChannelId, cancellationToken);
         return await (from m in db.Memberships
                       join u in db.Users on m.UserId equals u.Id
-                      where m.ChannelId == channel.Id
+                      where m.ChannelId == channel.Id && u.DeactivatedAt == null
                       orderby u.DisplayName
                       select new Participant(u.Id, u.Handle, u.DisplayName))
             .AsNoTracking()
