@@ -48,7 +48,8 @@ public static class AccessTable
         [typeof(GetChannelMembers)] = new(Roles.Everyone, Visible),
         [typeof(JoinChannel)] = new(Roles.NotGuests, Visible, Writes: true, Denied: NoGuests),
         [typeof(LeaveChannel)] = new(Roles.Everyone, Member),
-        [typeof(RenameChannel)] = new(Roles.NotGuests, Visible, Writes: true, Denied: AdminsOnly),
+        // Admins rename any channel from the admin page; the handler makes anyone else see the channel first.
+        [typeof(RenameChannel)] = new(Roles.NotGuests, Denied: AdminsOnly),
         [typeof(SetChannelTopic)] = new(Roles.Everyone, Member, Writes: true),
         [typeof(AddChannelMember)] = new(Roles.NotGuests, Member, Writes: true, Denied: "Guests cannot add people to channels."),
 
@@ -79,6 +80,14 @@ public static class AccessTable
         [typeof(ReactivateMember)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(CreatePasswordResetLink)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(GetAuditLog)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(GetAdminChannels)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(GetAdminChannelMembers)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(ArchiveChannel)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(UnarchiveChannel)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(MakeChannelPrivate)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(DeleteChannel)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(AdminAddChannelMember)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(RemoveChannelMember)] = new(Roles.Admins, Denied: AdminsOnly),
     };
 
     public static AccessRule For(Type requestType) =>

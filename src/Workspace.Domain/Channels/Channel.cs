@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Workspace.Domain.Common;
 using Workspace.Domain.Members;
+using Workspace.Domain.Realtime;
 
 namespace Workspace.Domain.Channels;
 
@@ -18,6 +19,7 @@ public sealed partial class Channel
     public const int MaxNameLength = 80;
     public const int MaxTopicLength = 250;
     public const string General = "general";
+    public const string ConfirmByName = "Type the channel's name to confirm.";
     public const string NameRule = "Channel names use lowercase letters, digits, '-' and '_', at most 80 characters.";
 
     private Channel() { }
@@ -57,8 +59,52 @@ public sealed partial class Channel
     {
         if (IsDirect)
             throw new DomainException("Direct conversations have no name to change.");
+        if (Name == General)
+            throw new DomainException("#general keeps its name: everyone finds it there.");
         EnsureManagedBy(actor, "rename");
+        EnsureOpen();
         Name = newName;
+    }
+
+    /// <summary>Makes the channel read-only and takes it out of sidebars and browsing; members can still read it.</summary>
+    public void Archive()
+    {
+        if (Name == General)
+            throw new DomainException("#general can't be archived: it is where everyone meets.");
+        if (IsDirect)
+            throw new DomainException("Direct conversations can't be archived.");
+        IsArchived = true;
+    }
+
+    public void Unarchive() => IsArchived = false;
+
+    /// <summary>
+    /// There is no way back: making a private channel public would show its history to people its members never
+    /// wrote it for.
+    /// </summary>
+    public void MakePrivate()
+    {
+        if (Name == General)
+            throw new DomainException("#general stays public: everyone is in it.");
+        if (Kind != ChannelKind.Public)
+            throw new DomainException($"#{Name} is already private.");
+        Kind = ChannelKind.Private;
+    }
+
+    /// <summary>Deleting cannot be undone, so the person must type the name of what they are deleting.</summary>
+    public void EnsureDeletable(string confirmName)
+    {
+        if (Name == General)
+            throw new DomainException("#general can't be deleted: it is where everyone meets.");
+        if (confirmName.Trim().TrimStart('#') != Name)
+            throw new DomainException(ConfirmByName);
+    }
+
+    /// <summary>Everyone in the workspace is in #general; nobody leaves it or is taken out of it.</summary>
+    public void EnsureMembersCanBeRemoved()
+    {
+        if (Name == General)
+            throw new DomainException("Everyone stays in #general.");
     }
 
     public void SetTopic(string topic)
@@ -66,6 +112,8 @@ public sealed partial class Channel
         EnsureOpen();
         Topic = topic.Trim();
     }
+
+    public ChannelUpdated Updated() => new(Id, Name, Topic, IsPrivate, IsArchived);
 
     public void EnsureOpen()
     {

@@ -14,8 +14,7 @@ public sealed class LeaveChannelHandler(WorkspaceDb db, PendingEvents events) : 
     public async ValueTask<Unit> Handle(LeaveChannel command, CancellationToken cancellationToken)
     {
         var (channel, membership) = await db.FindMembershipAsync(command.ActorId, command.ChannelId, cancellationToken);
-        if (channel.Name == Channel.General)
-            throw new DomainException("Everyone stays in #general.");
+        channel.EnsureMembersCanBeRemoved();
         if (channel.IsDirect)
             throw new DomainException("You can't leave a direct conversation.");
         db.Memberships.Remove(membership);

@@ -47,7 +47,7 @@ internal static class ChannelDetailsQuery
         Membership? membership, CancellationToken cancellationToken)
     {
         var memberCount = await db.Memberships.CountAsync(m => m.ChannelId == channel.Id, cancellationToken);
-        var canRename = !channel.IsDirect && channel.Name != Channel.General && (actor.IsAdmin || channel.CreatedById == actor.Id);
+        var canRename = !channel.IsDirect && !channel.IsArchived && channel.Name != Channel.General && (actor.IsAdmin || channel.CreatedById == actor.Id);
         IReadOnlyList<Participant>? others = channel.IsDirect
             ? (await db.OthersAsync(actor.Id, [channel.Id], cancellationToken))[channel.Id].ToList()
             : null;

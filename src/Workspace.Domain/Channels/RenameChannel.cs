@@ -1,12 +1,12 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Common;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
-using Workspace.Domain.Realtime;
 
 namespace Workspace.Domain.Channels;
 
@@ -18,15 +18,22 @@ public sealed class RenameChannelValidator : AbstractValidator<RenameChannel>
     public RenameChannelValidator() => RuleFor(c => c.NewName).ValidChannelName();
 }
 
-public sealed class RenameChannelHandler(WorkspaceDb db, PendingEvents events) : ICommandHandler<RenameChannel, ChannelRef>
+public sealed class RenameChannelHandler(WorkspaceDb db, PendingEvents events, AuditLog audit)
+    : ICommandHandler<RenameChannel, ChannelRef>
 {
     public async ValueTask<ChannelRef> Handle(RenameChannel command, CancellationToken cancellationToken)
     {
         var actor = await db.ActorAsync(command.ActorId, cancellationToken);
-        var (channel, _) = await db.FindVisibleAsync(actor.Id, command.ChannelId, cancellationToken);
-        if (channel.Name == Channel.General)
-            throw new DomainException("#general keeps its name: everyone finds it there.");
+        // Admins manage every channel, private ones they are not in included; anyone else (and anything that is not
+        // a channel to manage, such as a conversation) goes through what the actor can see.
+        var managed = actor.IsAdmin
+            ? await db.Channels.SingleOrDefaultAsync(c => c.Id == command.ChannelId && c.Kind != ChannelKind.Direct, cancellationToken)
+            : null;
+        var channel = managed ?? (await db.FindVisibleAsync(actor.Id, command.ChannelId, cancellationToken)).Channel;
+        var oldName = channel.Name;
         channel.Rename(actor, command.NewName);
+        if (channel.Name != oldName)
+            audit.Add(actor, AuditActions.ChannelRenamed, $"#{channel.Name}", $"was #{oldName}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -35,7 +42,7 @@ public sealed class RenameChannelHandler(WorkspaceDb db, PendingEvents events) :
         {
             throw new DomainException(ChannelNames.Taken(command.NewName));
         }
-        events.Add(new ChannelUpdated(channel.Id, channel.Name, channel.Topic));
+        events.Add(channel.Updated());
         return new ChannelRef(channel.Id, channel.Name);
     }
 }

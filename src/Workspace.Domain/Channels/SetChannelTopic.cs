@@ -3,7 +3,6 @@ using Mediator;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
-using Workspace.Domain.Realtime;
 
 namespace Workspace.Domain.Channels;
 
@@ -24,7 +23,7 @@ public sealed class SetChannelTopicHandler(WorkspaceDb db, PendingEvents events)
         var (channel, _) = await db.FindMembershipAsync(command.ActorId, command.ChannelId, cancellationToken);
         channel.SetTopic(command.Topic);
         await db.SaveChangesAsync(cancellationToken);
-        events.Add(new ChannelUpdated(channel.Id, channel.Name, channel.Topic));
+        events.Add(channel.Updated());
         return Unit.Value;
     }
 }

@@ -22,10 +22,25 @@ public sealed record MessageChanged(MessageView Message) : ChatEvent
     public override string Stream => ChannelStream(Message.ChannelId);
 }
 
-/// <summary>A channel's name or topic changed.</summary>
-public sealed record ChannelUpdated(Guid ChannelId, string Name, string Topic) : ChatEvent
+/// <summary>A channel's name, topic, privacy or archived state changed; the values are its state afterwards.</summary>
+public sealed record ChannelUpdated(Guid ChannelId, string Name, string Topic, bool IsPrivate, bool IsArchived) : ChatEvent
 {
     public override string Stream => ChannelStream(ChannelId);
+}
+
+/// <summary>The channel is gone with its messages: whoever shows it must let go of it.</summary>
+public sealed record ChannelDeleted(Guid ChannelId) : ChatEvent
+{
+    public override string Stream => ChannelStream(ChannelId);
+}
+
+/// <summary>
+/// A channel the user belongs to came back from the archive. Sent to each member, because a sidebar stops following
+/// an archived channel and would not hear of it on the channel's stream.
+/// </summary>
+public sealed record ChannelUnarchived(Guid UserId, Guid ChannelId) : ChatEvent
+{
+    public override string Stream => UserStream(UserId);
 }
 
 /// <summary>The user's read pointer moved forward (in any of their tabs). Pointers only grow, so the largest wins.</summary>
@@ -46,7 +61,7 @@ public sealed record ThreadRead(Guid UserId, Guid RootId, long LastReadReplySeq,
     public override string Stream => UserStream(UserId);
 }
 
-/// <summary>The user joined or left a channel: their sidebar changes.</summary>
+/// <summary>The user joined, left, was added to or taken out of a channel, or it was deleted: their sidebar changes.</summary>
 public sealed record MembershipChanged(Guid UserId, Guid ChannelId, bool IsMember) : ChatEvent
 {
     public override string Stream => UserStream(UserId);

@@ -7,7 +7,10 @@ using Workspace.Domain.Unread;
 
 namespace Workspace.Domain.Tests.Channels;
 
-/// <summary>A private channel does not exist for anyone outside it, admins included: every path reads as "no such channel".</summary>
+/// <summary>
+/// A private channel does not exist for anyone outside it, admins included: every path reads as "no such channel".
+/// Only the admin pages' commands manage it from outside, never reading its messages (see Admin/).
+/// </summary>
 public sealed class PrivateChannelTests
 {
     private const string NotFound = "NotFoundException: This channel does not exist or you do not have access to it.";
@@ -38,7 +41,8 @@ public sealed class PrivateChannelTests
             await Check(nameof(LeaveChannel), async (id, _) => await workspace.Send.Send(new LeaveChannel(outsider, id), Cancel));
             await Check(nameof(PostMessage), async (id, _) => await workspace.Send.Send(new PostMessage(outsider, id, "hi", Guid.NewGuid()), Cancel));
             await Check(nameof(SetChannelTopic), async (id, _) => await workspace.Send.Send(new SetChannelTopic(outsider, id, "mine now"), Cancel));
-            await Check(nameof(RenameChannel), async (id, _) => await workspace.Send.Send(new RenameChannel(outsider, id, "not-secret"), Cancel));
+            if (outsider == ben)
+                await Check(nameof(RenameChannel), async (id, _) => await workspace.Send.Send(new RenameChannel(outsider, id, "not-secret"), Cancel));
 
             Assert.All(outcomes, o => Assert.Equal((o.UseCase, NotFound, NotFound), o));
         }

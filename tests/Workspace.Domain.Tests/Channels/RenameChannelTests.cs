@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Audit;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.Realtime;
@@ -34,7 +35,7 @@ public sealed class RenameChannelTests
 
         await workspace.Send.Send(new RenameChannel(workspace.OwnerId, random.Id, "chatter"), Cancel);
 
-        Assert.Equal(new ChannelUpdated(random.Id, "chatter", "the topic"), await channel.WaitForAsync<ChannelUpdated>());
+        Assert.Equal(new ChannelUpdated(random.Id, "chatter", "the topic", IsPrivate: false, IsArchived: false), await channel.WaitForAsync<ChannelUpdated>());
     }
 
     [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
@@ -67,7 +68,7 @@ public sealed class RenameChannelTests
         Assert.Equal("random", await NameAsync(workspace, random.Id));
         await workspace.Send.Send(new SetChannelTopic(ben, random.Id, "marker"), Cancel);
         await channel.WaitForAsync<ChannelUpdated>();
-        Assert.Equal([new ChannelUpdated(random.Id, "random", "marker")], channel.Received);
+        Assert.Equal([new ChannelUpdated(random.Id, "random", "marker", IsPrivate: false, IsArchived: false)], channel.Received);
     }
 
     [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
@@ -101,6 +102,20 @@ public sealed class RenameChannelTests
         Assert.Equal("A channel named #general already exists. Choose another name.", takenByGeneral.Message);
         Assert.Equal([Channel.NameRule], badName.Errors);
         Assert.Equal("random", await NameAsync(workspace, random.Id));
+    }
+
+    [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
+    public async Task RenameChannel_WhenAdminIsNotInAPrivateChannel_RenamesItAndRecordsTheOldName(string provider)
+    {
+        await using var workspace = await TestWorkspace.CreateAsync(provider);
+        var ann = await workspace.AddMemberAsync("Ann");
+        var secret = await workspace.Send.Send(new CreateChannel(ann, "secret", IsPrivate: true), Cancel);
+
+        await workspace.Send.Send(new RenameChannel(workspace.OwnerId, secret.Id, "hush"), Cancel);
+
+        Assert.Equal("hush", await NameAsync(workspace, secret.Id));
+        var entry = Assert.Single((await workspace.Send.Send(new GetAuditLog(workspace.OwnerId, Action: AuditActions.ChannelRenamed), Cancel)).Entries);
+        Assert.Equal(("#hush", "was #secret"), (entry.Target, entry.Detail));
     }
 
     private static Task<string> NameAsync(TestWorkspace workspace, Guid channelId) =>

@@ -26,7 +26,7 @@ public sealed class SetChannelTopicTests
 
         Assert.Equal(longest, (await workspace.Send.Send(new OpenChannel(ann, "random"), Cancel)).Topic);
         await channel.WaitForAsync<ChannelUpdated>(e => e.Topic == longest);
-        Assert.Equal([new ChannelUpdated(random.Id, "random", "short"), new ChannelUpdated(random.Id, "random", longest)], channel.Received);
+        Assert.Equal([new ChannelUpdated(random.Id, "random", "short", IsPrivate: false, IsArchived: false), new ChannelUpdated(random.Id, "random", longest, IsPrivate: false, IsArchived: false)], channel.Received);
     }
 
     [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]

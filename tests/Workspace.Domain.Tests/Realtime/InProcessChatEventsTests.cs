@@ -159,5 +159,5 @@ public sealed class InProcessChatEventsTests
 
     private static InProcessChatEvents NewHub() => new(NullLogger<InProcessChatEvents>.Instance);
 
-    private static ChannelUpdated Updated(Guid channel, int n) => new(channel, $"c{n}", $"topic {n}");
+    private static ChannelUpdated Updated(Guid channel, int n) => new(channel, $"c{n}", $"topic {n}", IsPrivate: false, IsArchived: false);
 }

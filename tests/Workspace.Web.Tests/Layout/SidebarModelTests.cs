@@ -72,9 +72,20 @@ public sealed class SidebarModelTests
     {
         var model = Loaded();
 
-        model.Apply(new ChannelUpdated(Random, "announcements", ""), Views.Ann, null);
+        model.Apply(new ChannelUpdated(Random, "announcements", "", IsPrivate: false, IsArchived: false), Views.Ann, null);
 
         Assert.Equal(["announcements", "general"], model.Entries.Select(e => e.Name));
+    }
+
+    [Fact]
+    public void Apply_WhenChannelIsArchivedMadePrivateOrUnarchived_AsksForReload()
+    {
+        var model = Loaded();
+
+        Assert.False(model.Apply(new ChannelUpdated(Random, "random", "", IsPrivate: false, IsArchived: true), Views.Ann, null));
+        Assert.False(model.Apply(new ChannelUpdated(Random, "random", "", IsPrivate: true, IsArchived: false), Views.Ann, null));
+        Assert.False(model.Apply(new ChannelUnarchived(Views.Ann, Guid.NewGuid()), Views.Ann, null));
+        Assert.True(model.Apply(new ChannelUpdated(Random, "random", "a topic", IsPrivate: false, IsArchived: false), Views.Ann, null));
     }
 
     [Fact]

@@ -145,13 +145,27 @@ public sealed partial class ChannelPage : IDisposable
             case ChannelMarkedUnread unread when unread.ChannelId == details.Id:
                 StopReadingAt(unread.LastReadSeq + 1);
                 break;
+            case ChannelUpdated { IsPrivate: true } updated when updated.ChannelId == details.Id && !details.IsMember:
+                LeaveForGeneral();
+                break;
+            case ChannelUpdated updated when updated.ChannelId == details.Id && updated.IsArchived != details.IsArchived:
+                // Archived or back: what this page may do has changed.
+                await OpenAsync();
+                break;
             case ChannelUpdated updated when updated.ChannelId == details.Id:
-                details = details with { Name = updated.Name, Topic = updated.Topic };
+                details = details with { Name = updated.Name, Topic = updated.Topic, IsPrivate = updated.IsPrivate };
                 if (Name != updated.Name)
                 {
                     shownAddress = updated.Name;
                     Navigation.NavigateTo($"/c/{updated.Name}", replace: true);
                 }
+                break;
+            case ChannelDeleted deleted when deleted.ChannelId == details.Id:
+                LeaveForGeneral();
+                break;
+            // Taken out of a private channel (here or by an admin): nothing of it may stay on the screen.
+            case MembershipChanged { IsMember: false } changed when changed.ChannelId == details.Id && details.IsPrivate:
+                LeaveForGeneral();
                 break;
             case MembershipChanged changed when changed.ChannelId == details.Id && changed.IsMember != details.IsMember:
                 // Joined or left in another tab: what this page may show and do has changed.
@@ -161,6 +175,20 @@ public sealed partial class ChannelPage : IDisposable
                 await CatchUpAsync();
                 break;
         }
+    }
+
+    /// <summary>
+    /// The viewer may no longer see this channel, or it is gone: stop hearing of it before anything else applies,
+    /// and go where everyone can be.
+    /// </summary>
+    private void LeaveForGeneral()
+    {
+        subscription?.Dispose();
+        subscription = null;
+        details = null;
+        timeline = new Timeline();
+        Active.Set(null, isReading: false);
+        Navigation.NavigateTo($"/c/{Channel.General}", replace: true);
     }
 
     private async Task CatchUpAsync()

@@ -1,7 +1,7 @@
 using Workspace.Domain.Channels;
 using Workspace.Domain.DirectMessages;
-using Workspace.Web.Components.Shared;
 using Workspace.Domain.Realtime;
+using Workspace.Web.Components.Shared;
 
 namespace Workspace.Web.Components.Layout;
 
@@ -58,12 +58,16 @@ public sealed class SidebarModel
                     entry.Deleted(message.Seq);
                 entry.Mentioned(message.Seq, !message.Deleted && message.MentionedUserIds.Contains(viewerId));
                 return true;
+            // An archived channel leaves the sidebar; a channel made private shows its lock: both load again.
+            case ChannelUpdated updated when Find(updated.ChannelId) is { } entry
+                                             && (updated.IsArchived || updated.IsPrivate != entry.IsPrivate):
+                return false;
             case ChannelUpdated updated when Find(updated.ChannelId) is { } entry:
                 entry.Name = updated.Name;
                 _entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
                 return true;
             // After "Mark unread" the pointer moved back past deletions this model never kept: count again.
-            case MembershipChanged or EventsLost or ChannelMarkedUnread:
+            case MembershipChanged or ChannelUnarchived or EventsLost or ChannelMarkedUnread:
                 return false;
             default:
                 return true;

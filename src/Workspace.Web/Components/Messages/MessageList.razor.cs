@@ -30,6 +30,7 @@ public sealed partial class MessageList
     [Parameter] public EventCallback OnLoadNewer { get; set; }
     [Parameter] public EventCallback<PendingMessage> OnRetry { get; set; }
     [Parameter] public bool CanMarkUnread { get; set; }
+    [Parameter] public bool ReadOnly { get; set; }
     [Parameter, EditorRequired] public Func<MessageView, string, Task<string?>> Edit { get; set; } = default!;
     [Parameter] public EventCallback<MessageView> OnDelete { get; set; }
     [Parameter] public EventCallback<(MessageView Message, string Emoji)> OnToggleReaction { get; set; }
