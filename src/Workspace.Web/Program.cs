@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Domain;
+using Workspace.Domain.Common;
 using Workspace.Domain.Persistence;
 using Workspace.Web.Components;
 using Workspace.Web.Components.Shared;
@@ -27,6 +28,10 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
     cookie.SlidingExpiration = true;
 });
+// Checked on every request, so a password change (which renews the stamp) signs out the person's other sessions at
+// their next page load rather than up to half an hour later. One indexed lookup per request.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRazorComponents()
@@ -52,6 +57,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapProfileEndpoints();
 app.MapHealthEndpoint();
 
 await app.RunAsync();
