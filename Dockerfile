@@ -13,7 +13,8 @@ WORKDIR /app
 COPY --from=build /app .
 RUN mkdir -p /data && chown "$APP_UID" /data
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    ConnectionStrings__Workspace="Data Source=/data/workspace.db"
+    ConnectionStrings__Workspace="Data Source=/data/workspace.db" \
+    Storage__Path=/data/files
 VOLUME /data
 EXPOSE 8080
 USER $APP_UID

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
+using Workspace.Domain.Common;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -27,6 +28,7 @@ public static class DomainServices
         services.AddScoped<PendingEvents>();
         services.AddScoped<NewMembers>();
         services.AddScoped<AuditLog>();
+        services.AddOptions<StorageOptions>();
         services.AddSingleton<IChatEvents, InProcessChatEvents>();
         services.AddSingleton<Presence>();
         services.AddSingleton<Sender>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Domain;
+using Workspace.Domain.Common;
 using Workspace.Domain.Persistence;
 using Workspace.Web.Components;
 using Workspace.Web.Components.Shared;
@@ -34,8 +35,9 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.SlidingExpiration = true;
 });
 // Every request checks the cookie's security stamp, so deactivating someone or changing a password ends their
-// other sessions at once rather than within the default 30 minutes.
+// other sessions at once rather than within the default 30 minutes. One indexed lookup per request.
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build()));
 builder.Services.AddSingleton<IAuthorizationHandler, AdminRequirementHandler>();
 builder.Services.AddHttpContextAccessor();
@@ -65,6 +67,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapProfileEndpoints();
 app.MapHealthEndpoint();
 
 await app.RunAsync();

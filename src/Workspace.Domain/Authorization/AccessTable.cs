@@ -5,6 +5,7 @@ using Workspace.Domain.DirectMessages;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
+using Workspace.Domain.Profiles;
 using Workspace.Domain.Reactions;
 using Workspace.Domain.Setup;
 using Workspace.Domain.Threads;
@@ -22,6 +23,10 @@ public static class AccessTable
 {
     private const string AdminsOnly = "Only admins can do that.";
     private const string NoGuests = "Guests can only use the channels they were added to.";
+    private const string NoSignIn = "Bots have tokens made by admins, not passwords or tokens of their own.";
+
+    /// <summary>Everyone who signs in with a password: bots never do.</summary>
+    private const Roles PasswordHolders = Roles.People | Roles.Guest;
 
     public static readonly IReadOnlyDictionary<Type, AccessRule> Rules = new Dictionary<Type, AccessRule>
     {
@@ -32,6 +37,7 @@ public static class AccessTable
         [typeof(AcceptInvite)] = new(Roles.Anonymous),
         [typeof(ResetPassword)] = new(Roles.Anonymous),
         [typeof(RecordSignInProblem)] = new(Roles.Anonymous),
+        [typeof(AuthenticateAccessToken)] = new(Roles.Anonymous),
 
         // The shell.
         [typeof(GetMember)] = new(Roles.Everyone),
@@ -40,6 +46,18 @@ public static class AccessTable
         [typeof(GetMentions)] = new(Roles.Everyone),
         [typeof(GetThreads)] = new(Roles.Everyone),
         [typeof(OpenDirectConversation)] = new(Roles.Everyone),
+
+        // Profiles: everyone acts on their own; a guest's view of others is narrowed by the handler.
+        [typeof(GetProfile)] = new(Roles.Everyone),
+        [typeof(GetMyProfile)] = new(Roles.Everyone),
+        [typeof(UpdateProfile)] = new(Roles.Everyone),
+        [typeof(SetStatus)] = new(Roles.Everyone),
+        [typeof(ClearStatus)] = new(Roles.Everyone),
+        [typeof(SetAvatar)] = new(Roles.Everyone),
+        [typeof(ChangePassword)] = new(PasswordHolders, Denied: NoSignIn),
+        [typeof(CreateAccessToken)] = new(PasswordHolders, Denied: NoSignIn),
+        [typeof(GetAccessTokens)] = new(PasswordHolders, Denied: NoSignIn),
+        [typeof(RevokeAccessToken)] = new(PasswordHolders, Denied: NoSignIn),
 
         // Channels.
         [typeof(BrowseChannels)] = new(Roles.NotGuests, Denied: NoGuests),

@@ -13,6 +13,9 @@ public sealed record MemberView(Guid Id, string DisplayName, string Handle, Work
     public bool IsAdmin => Role.IsAdmin();
 
     public bool IsGuest => Role == WorkspaceRole.Guest;
+
+    /// <summary>The person's photo version; 0 while they have none.</summary>
+    public long AvatarVersion { get; init; }
 }
 
 /// <summary>The signed-in person as the shell shows them.</summary>
@@ -23,7 +26,7 @@ public sealed class GetMemberHandler(WorkspaceDb db) : IQueryHandler<GetMember, 
     public async ValueTask<MemberView> Handle(GetMember query, CancellationToken cancellationToken)
     {
         var member = await db.Users.Where(u => u.Id == query.ActorId && u.DeactivatedAt == null)
-            .Select(u => new MemberView(u.Id, u.DisplayName, u.Handle, u.Role, false))
+            .Select(u => new MemberView(u.Id, u.DisplayName, u.Handle, u.Role, false) { AvatarVersion = u.AvatarVersion })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new ForbiddenException(Actors.SignIn);
         var creation = await db.Settings.Select(s => s.ChannelCreation).SingleAsync(cancellationToken);

@@ -8,6 +8,16 @@ public static class Handles
 {
     public const int MaxLength = 40;
 
+    /// <summary>What a person typed as a handle, as it would be stored: no leading @, lowercase.</summary>
+    public static string Normalize(string typed) => typed.Trim().TrimStart('@').ToLowerInvariant();
+
+    /// <summary>The shape <see cref="FromName"/> makes: allowed characters, no dot at either end or twice in a row.</summary>
+    public static bool IsWellFormed(string handle) =>
+        handle.Length is > 0 and <= MaxLength
+        && handle.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_' or '-' or '.')
+        && handle[0] != '.' && handle[^1] != '.'
+        && !handle.Contains("..", StringComparison.Ordinal);
+
     public static string FromName(string name)
     {
         var builder = new StringBuilder();

@@ -11,6 +11,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.DisplayName).HasMaxLength(User.MaxDisplayNameLength);
         user.Property(u => u.Handle).HasMaxLength(Handles.MaxLength + 10);
         user.HasIndex(u => u.Handle).IsUnique();
+        user.Property(u => u.TimeZone).HasMaxLength(User.MaxTimeZoneLength);
+        user.Property(u => u.StatusText).HasMaxLength(User.MaxStatusTextLength);
+        user.Property(u => u.StatusEmoji).HasMaxLength(32);
     }
 }
 

@@ -21,6 +21,8 @@ public enum WorkspaceRole
 public sealed class User : IdentityUser<Guid>
 {
     public const int MaxDisplayNameLength = 80;
+    public const int MaxStatusTextLength = 100;
+    public const int MaxTimeZoneLength = 64;
 
     private User() { }
 
@@ -50,6 +52,20 @@ public sealed class User : IdentityUser<Guid>
 
     public bool IsActive => DeactivatedAt is null;
 
+    /// <summary>The person's IANA time zone, or null while they have not chosen one.</summary>
+    public string? TimeZone { get; private set; }
+
+    public string StatusText { get; private set; } = "";
+
+    /// <summary>An emoji from the reaction catalog, or empty.</summary>
+    public string StatusEmoji { get; private set; } = "";
+
+    /// <summary>When the status stops showing; null keeps it until it is cleared.</summary>
+    public DateTimeOffset? StatusExpiresAt { get; private set; }
+
+    /// <summary>0 while there is no photo; each upload takes the next number, which image links carry to defeat caches.</summary>
+    public long AvatarVersion { get; private set; }
+
     public bool IsAdmin => Role.IsAdmin();
 
     public bool IsGuest => Role == WorkspaceRole.Guest;
@@ -64,6 +80,34 @@ public sealed class User : IdentityUser<Guid>
     }
 
     public void Reactivate() => DeactivatedAt = null;
+    public bool HasStatus(DateTimeOffset now) =>
+        (StatusText.Length > 0 || StatusEmoji.Length > 0) && (StatusExpiresAt is null || StatusExpiresAt > now);
+
+    /// <summary>The caller has checked that the handle is well formed, not reserved and free.</summary>
+    public void ChangeProfile(string displayName, string handle, string? timeZone)
+    {
+        DisplayName = displayName.Trim();
+        Handle = handle;
+        TimeZone = timeZone;
+    }
+
+    public void SetStatus(string text, string emoji, DateTimeOffset? expiresAt, DateTimeOffset now)
+    {
+        if (expiresAt <= now)
+            throw new DomainException("Pick a time in the future for the status to clear.");
+        StatusText = text.Trim();
+        StatusEmoji = emoji;
+        StatusExpiresAt = expiresAt;
+    }
+
+    public void ClearStatus()
+    {
+        StatusText = "";
+        StatusEmoji = "";
+        StatusExpiresAt = null;
+    }
+
+    public long AvatarUploaded() => ++AvatarVersion;
 
     public void EnsureAdmin(string action)
     {

@@ -34,6 +34,9 @@ public sealed record MessageView(
     public int ReplyCount { get; init; }
     public DateTimeOffset? LastReplyAt { get; init; }
 
+    /// <summary>The author's photo version; 0 while they have none.</summary>
+    public long AuthorAvatarVersion { get; init; }
+
     /// <summary>For a thread's first message: who has replied, first to last.</summary>
     public IReadOnlyList<string> Repliers { get; init; } = [];
 }

@@ -17,6 +17,7 @@ internal static class MessageViews
                            select new MessageView(m.Id, m.ChannelId, m.Seq, m.ChangeSeq, m.AuthorId, u.DisplayName,
                                u.Handle, m.Text, m.Html, m.ClientMessageId, m.CreatedAt, m.EditedAt, m.DeletedAt != null, null, null)
                            {
+                               AuthorAvatarVersion = u.AvatarVersion,
                                ThreadRootId = m.ThreadRootId,
                                ReplySeq = m.ReplySeq,
                                ThreadOnly = m.ThreadOnly,

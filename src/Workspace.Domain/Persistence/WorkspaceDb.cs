@@ -7,6 +7,7 @@ using Workspace.Domain.Channels;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
+using Workspace.Domain.Profiles;
 using Workspace.Domain.Reactions;
 using Workspace.Domain.Setup;
 using Workspace.Domain.Threads;
@@ -25,6 +26,7 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<ThreadFollow> ThreadFollows => Set<ThreadFollow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

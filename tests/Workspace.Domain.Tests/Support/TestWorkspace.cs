@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Workspace.Domain;
 using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
 using Workspace.Domain.Members;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Persistence;
@@ -28,11 +29,15 @@ public sealed class TestWorkspace : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly Func<Task> _drop;
 
-    private TestWorkspace(ServiceProvider services, Func<Task> drop)
+    private TestWorkspace(ServiceProvider services, Func<Task> drop, string storagePath)
     {
         _services = services;
         _drop = drop;
+        StoragePath = storagePath;
     }
+
+    /// <summary>The workspace's own uploads folder, deleted with it.</summary>
+    public string StoragePath { get; }
 
     public Sender Send => _services.GetRequiredService<Sender>();
     public IChatEvents Events => _services.GetRequiredService<IChatEvents>();
@@ -46,11 +51,13 @@ public sealed class TestWorkspace : IAsyncDisposable
         services.AddWorkspaceDomain(kind, connectionString);
         // Nothing here signs in, and 100,000 PBKDF2 rounds per account would be most of the suite's time.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
+        var storagePath = Path.Combine(Path.GetTempPath(), $"workspace-test-files-{Guid.NewGuid():N}");
+        services.Configure<StorageOptions>(options => options.Path = storagePath);
         if (clock is not null)
             services.AddSingleton(clock);
         var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await DatabaseSetup.MigrateAsync(built);
-        var workspace = new TestWorkspace(built, drop);
+        var workspace = new TestWorkspace(built, drop, storagePath);
         if (setUp)
             workspace.OwnerId = await workspace.Send.Send(
                 new SetUpWorkspace("Acme", "Olivia Owner", "owner@example.com", OwnerPassword));
@@ -98,6 +105,8 @@ public sealed class TestWorkspace : IAsyncDisposable
     {
         await _services.DisposeAsync();
         await _drop();
+        if (Directory.Exists(StoragePath))
+            Directory.Delete(StoragePath, recursive: true);
     }
 
     private static (DatabaseProvider, string, Func<Task>) CreateSqlite()

@@ -129,17 +129,20 @@ public sealed class DirectMessageTests(BrowserFixture browsers) : BrowserTest(br
     }
 
     [Fact]
-    public async Task AuthorName_OnSomeoneElsesMessage_OpensTheConversationWithThem()
+    public async Task AuthorName_OnSomeoneElsesMessage_OpensTheirCard_WhoseMessageButtonOpensTheConversation()
     {
         var (owner, ben) = await OwnerAndMemberAsync();
         await owner.PostAsync("general", "Ask me anything");
 
-        var author = ben.Article(1).GetByRole(AriaRole.Link, new() { Name = People.Owner.Name, Exact = true });
-        await Expect(author).ToHaveAttributeAsync("href", "/dm/olivia.owner");
-        // One's own name is not a link.
-        await Expect(owner.Article(1).GetByRole(AriaRole.Link, new() { Name = People.Owner.Name, Exact = true })).ToHaveCountAsync(0);
+        await ben.Article(1).GetByRole(AriaRole.Button, new() { Name = People.Owner.Name, Exact = true }).ClickAsync();
+        var card = ben.DialogNamed(People.Owner.Name);
+        await Expect(card).ToContainTextAsync("@olivia.owner");
+        // One's own card offers no conversation with oneself.
+        await owner.Article(1).GetByRole(AriaRole.Button, new() { Name = People.Owner.Name, Exact = true }).ClickAsync();
+        await Expect(owner.DialogNamed(People.Owner.Name)).ToContainTextAsync("@olivia.owner");
+        await Expect(owner.DialogNamed(People.Owner.Name).GetByRole(AriaRole.Button, new() { Name = "Message", Exact = true })).ToHaveCountAsync(0);
 
-        await author.ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Message", Exact = true }).ClickAsync();
 
         await ben.ExpectAtConversationAsync("olivia.owner", "Olivia Owner");
         await Expect(ben.Articles()).ToHaveCountAsync(0);

@@ -15,6 +15,7 @@ namespace Workspace.E2E.Support;
 public sealed class WorkspaceServer : WebApplicationFactory<Program>
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"workspace-e2e-{Guid.NewGuid():N}.db");
+    private readonly string storagePath = Path.Combine(Path.GetTempPath(), $"workspace-e2e-files-{Guid.NewGuid():N}");
 
     public WorkspaceServer() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 
@@ -37,6 +38,7 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
         // Pooling off: a pooled connection would keep the file open after the host stops, and the file is deleted then.
         builder.UseSetting("ConnectionStrings:Workspace", $"Data Source={databasePath};Pooling=False");
         builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Storage:Path", storagePath);
         builder.UseEnvironment("Production");
         // Warnings and errors only: a failing test's output should show the server's exceptions, not its chatter.
         builder.ConfigureLogging(logging => logging
@@ -54,5 +56,7 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
         await base.DisposeAsync();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(databasePath + suffix);
+        if (Directory.Exists(storagePath))
+            Directory.Delete(storagePath, recursive: true);
     }
 }

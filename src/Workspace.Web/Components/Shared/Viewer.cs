@@ -11,6 +11,10 @@ public sealed record Viewer(MemberView Member, TimeZoneInfo TimeZone)
 
     public DateTimeOffset LocalTime(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, TimeZone);
 
+    /// <summary>The person's chosen zone when they have one, else the browser's.</summary>
+    public TimeZoneInfo ZoneOr(string? chosen) =>
+        chosen is not null && TimeZoneInfo.TryFindSystemTimeZoneById(chosen, out var zone) ? zone : TimeZone;
+
     public static Guid? IdFrom(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : null;
 

@@ -60,9 +60,45 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
+                name: "AvatarVersion",
+                table: "users",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
                 name: "DeactivatedAt",
                 table: "users",
                 type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatusEmoji",
+                table: "users",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "StatusExpiresAt",
+                table: "users",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatusText",
+                table: "users",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZone",
+                table: "users",
+                type: "TEXT",
+                maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -90,6 +126,23 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "access_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_access_tokens", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "audit_log",
@@ -128,6 +181,17 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_access_tokens_TokenHash",
+                table: "access_tokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_access_tokens_UserId",
+                table: "access_tokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_audit_log_Action_Id",
                 table: "audit_log",
                 columns: new[] { "Action", "Id" });
@@ -147,6 +211,9 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "access_tokens");
+
             migrationBuilder.DropTable(
                 name: "audit_log");
 
@@ -182,7 +249,27 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                 table: "workspace_settings");
 
             migrationBuilder.DropColumn(
+                name: "AvatarVersion",
+                table: "users");
+
+            migrationBuilder.DropColumn(
                 name: "DeactivatedAt",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "StatusEmoji",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "StatusExpiresAt",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "StatusText",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZone",
                 table: "users");
 
             migrationBuilder.DropColumn(

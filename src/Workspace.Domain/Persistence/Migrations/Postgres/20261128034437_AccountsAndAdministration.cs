@@ -31,7 +31,8 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                 name: "DefaultChannelIds",
                 table: "workspace_settings",
                 type: "uuid[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{}'::uuid[]");
 
             migrationBuilder.AddColumn<int>(
                 name: "DeleteWindowMinutes",
@@ -60,17 +61,54 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0L);
 
+            migrationBuilder.AddColumn<long>(
+                name: "AvatarVersion",
+                table: "users",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DeactivatedAt",
                 table: "users",
                 type: "timestamp with time zone",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "StatusEmoji",
+                table: "users",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "StatusExpiresAt",
+                table: "users",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatusText",
+                table: "users",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZone",
+                table: "users",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.AddColumn<List<Guid>>(
                 name: "ChannelIds",
                 table: "invites",
                 type: "uuid[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{}'::uuid[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "Email",
@@ -90,6 +128,23 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "access_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_access_tokens", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "audit_log",
@@ -128,6 +183,17 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_access_tokens_TokenHash",
+                table: "access_tokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_access_tokens_UserId",
+                table: "access_tokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_audit_log_Action_Id",
                 table: "audit_log",
                 columns: new[] { "Action", "Id" });
@@ -147,6 +213,9 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "access_tokens");
+
             migrationBuilder.DropTable(
                 name: "audit_log");
 
@@ -182,7 +251,27 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                 table: "workspace_settings");
 
             migrationBuilder.DropColumn(
+                name: "AvatarVersion",
+                table: "users");
+
+            migrationBuilder.DropColumn(
                 name: "DeactivatedAt",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "StatusEmoji",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "StatusExpiresAt",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "StatusText",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZone",
                 table: "users");
 
             migrationBuilder.DropColumn(

@@ -1,0 +1,37 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Common;
+using Workspace.Domain.Persistence;
+
+namespace Workspace.Domain.Profiles;
+
+/// <summary>
+/// Whose token this is: the user id, or null for an unknown or revoked token or a deactivated account. A command,
+/// not a query, because it records when the token was last used (at most once a minute per token).
+/// </summary>
+public sealed record AuthenticateAccessToken(string Token) : ICommand<Guid?>;
+
+public sealed class AuthenticateAccessTokenHandler(WorkspaceDb db, TimeProvider clock) : ICommandHandler<AuthenticateAccessToken, Guid?>
+{
+    public async ValueTask<Guid?> Handle(AuthenticateAccessToken command, CancellationToken cancellationToken)
+    {
+        if (!command.Token.StartsWith(AccessToken.Prefix, StringComparison.Ordinal))
+            return null;
+        var hash = Tokens.Hash(command.Token);
+        var found = await (from t in db.AccessTokens
+                           join u in db.Users on t.UserId equals u.Id
+                           where t.TokenHash == hash && t.RevokedAt == null && u.DeactivatedAt == null
+                           select new { t.Id, t.UserId })
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+            return null;
+
+        var now = clock.GetUtcNow();
+        var stale = now - AccessToken.UseResolution;
+        // Conditional, so that concurrent calls within the minute write nothing.
+        await db.AccessTokens.Where(t => t.Id == found.Id && (t.LastUsedAt == null || t.LastUsedAt <= stale))
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        return found.UserId;
+    }
+}
