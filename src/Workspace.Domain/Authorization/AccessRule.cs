@@ -35,7 +35,12 @@ public enum ChannelNeed
 
 /// <param name="Writes">Changes the channel's content, so an archived channel refuses it.</param>
 /// <param name="Denied">What someone outside <paramref name="Roles"/> reads.</param>
-public sealed record AccessRule(Roles Roles, ChannelNeed Channel = ChannelNeed.None, bool Writes = false, string? Denied = null)
+/// <param name="AdminsManageAnyChannel">
+/// Admins may do this to any channel, private ones they are not in included, without reading it (renaming from the
+/// admin page); the handler finds the channel and applies the entity's rules. Everyone else needs <paramref name="Channel"/>.
+/// </param>
+public sealed record AccessRule(Roles Roles, ChannelNeed Channel = ChannelNeed.None, bool Writes = false, string? Denied = null,
+    bool AdminsManageAnyChannel = false)
 {
     public const string DefaultDenial = "You do not have permission to do that.";
 

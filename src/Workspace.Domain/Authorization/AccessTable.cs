@@ -66,8 +66,7 @@ public static class AccessTable
         [typeof(GetChannelMembers)] = new(Roles.Everyone, Visible),
         [typeof(JoinChannel)] = new(Roles.NotGuests, Visible, Writes: true, Denied: NoGuests),
         [typeof(LeaveChannel)] = new(Roles.Everyone, Member),
-        // Admins rename any channel from the admin page; the handler makes anyone else see the channel first.
-        [typeof(RenameChannel)] = new(Roles.NotGuests, Denied: AdminsOnly),
+        [typeof(RenameChannel)] = new(Roles.NotGuests, Visible, Writes: true, Denied: AdminsOnly, AdminsManageAnyChannel: true),
         [typeof(SetChannelTopic)] = new(Roles.Everyone, Member, Writes: true),
         [typeof(AddChannelMember)] = new(Roles.NotGuests, Member, Writes: true, Denied: "Guests cannot add people to channels."),
 

@@ -33,7 +33,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(WorkspaceDb db) :
         var actor = await db.ActorAsync(request.ActorId, cancellationToken);
         if (!Rule.Allows(actor.Role))
             throw new ForbiddenException(Rule.Denied ?? AccessRule.DefaultDenial);
-        if (Rule.Channel == ChannelNeed.None)
+        if (Rule.Channel == ChannelNeed.None || (Rule.AdminsManageAnyChannel && actor.IsAdmin))
             return;
 
         var (channel, membership) = message switch

@@ -25,6 +25,9 @@ public static class AccessExpectations
             return new(Expected.Denied, Forbidden(rule.Denied ?? "You do not have permission to do that."));
         if (rule.Channel == ChannelNeed.None)
             return Allowed;
+        var isAdmin = actor is ActorState.Admin or ActorState.Owner;
+        if (rule.AdminsManageAnyChannel && isAdmin)
+            return AdminManages(request, channel);
 
         var isMember = channel.Belonging == Belonging.Member;
         var canSee = isMember || (channel.Kind == ChannelKind.Public && actor != ActorState.Guest);
@@ -38,6 +41,19 @@ public static class AccessExpectations
     }
 
     private static readonly Expectation Allowed = new(Expected.Allowed, "allowed");
+
+    /// <summary>
+    /// An admin managing a channel needs no membership, but the entity still refuses what nobody may do: only
+    /// channels are managed (a direct conversation is reached only by its members) and an archived one stays as it is.
+    /// </summary>
+    private static Expectation AdminManages(Type request, ScenarioChannel channel)
+    {
+        if (channel.Kind == ChannelKind.Direct)
+            return channel.Belonging == Belonging.Member
+                ? HandlerRule(request, ActorState.Admin, channel) ?? Allowed
+                : new(Expected.NotFound, $"NotFoundException: {ChannelAccess.NotFound}");
+        return channel.Archived ? new(Expected.Archived, $"DomainException: #{channel.Name} is archived.") : Allowed;
+    }
 
     /// <summary>
     /// What a handler decides beyond the table once the row allows, where no valid sample avoids it. Each is the

@@ -7,6 +7,7 @@ using Workspace.Domain.Common;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
+using Workspace.Domain.Profiles;
 using Workspace.Domain.Realtime;
 using Workspace.Domain.Setup;
 using Workspace.Domain.Tests.Support;
@@ -100,12 +101,14 @@ public sealed class AccessMatrixTests
         var invite = await workspace.Send.Send(new CreateInvite(workspace.OwnerId), Cancel);
         var ann = await workspace.AddMemberAsync("Ann");
         var reset = await workspace.Send.Send(new CreatePasswordResetLink(workspace.OwnerId, ann), Cancel);
+        var token = await workspace.Send.Send(new CreateAccessToken(ann, "ci"), Cancel);
 
         Assert.True((await workspace.Send.Send(new GetWorkspaceStatus(), Cancel)).IsSetUp);
         Assert.Null((await workspace.Send.Send(new GetInvite(invite.Token), Cancel)).Problem);
         Assert.NotEqual(Guid.Empty, await workspace.Send.Send(new AcceptInvite(invite.Token, "Ben", "ben@example.com", "ben-password"), Cancel));
         await workspace.Send.Send(new ResetPassword(reset.Token, "a-new-password"), Cancel);
         await workspace.Send.Send(new RecordSignInProblem("nobody@example.com", AuditActions.SignInFailed), Cancel);
+        Assert.Equal(ann, await workspace.Send.Send(new AuthenticateAccessToken(token.Token), Cancel));
     }
 
     [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]

@@ -8,6 +8,7 @@ using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Pipeline;
+using Workspace.Domain.Profiles;
 using Workspace.Domain.Reactions;
 using Workspace.Domain.Setup;
 using Workspace.Domain.Threads;
@@ -39,8 +40,12 @@ public static class AccessSamples
     public static readonly IReadOnlySet<Type> SignedOut = new HashSet<Type>
     {
         typeof(GetWorkspaceStatus), typeof(SetUpWorkspace), typeof(GetInvite), typeof(AcceptInvite), typeof(ResetPassword),
-        typeof(RecordSignInProblem),
+        typeof(RecordSignInProblem), typeof(AuthenticateAccessToken),
     };
+
+    /// <summary>The smallest PNG there is: one transparent pixel.</summary>
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     public static readonly IReadOnlyDictionary<Type, Func<AccessTarget, Task<IMessage>>> ForActors = Catalogue(
         Sample(t => new GetMember(t.ActorId)),
@@ -87,7 +92,36 @@ public static class AccessSamples
         Sample(t => new DeactivateMember(t.ActorId, t.Scenario.DeactivationSubjectId)),
         Sample(t => new ReactivateMember(t.ActorId, t.Scenario.DeactivationSubjectId)),
         Sample(t => new CreatePasswordResetLink(t.ActorId, t.Scenario.SubjectId)),
-        Sample(t => new GetAuditLog(t.ActorId)));
+        Sample(t => new GetAuditLog(t.ActorId)),
+        Sample(t => new GetAdminChannels(t.ActorId)),
+        Sample(t => new GetAdminChannelMembers(t.ActorId, t.ChannelId)),
+        // Admin changes to channels act on a channel of their own, so that the scenario's channels stay as they are.
+        SampleAsync(async t => new ArchiveChannel(t.ActorId, (await t.Scenario.FreshChannelAsync()).Id)),
+        SampleAsync(async t => new UnarchiveChannel(t.ActorId, (await t.Scenario.FreshChannelAsync()).Id)),
+        SampleAsync(async t => new MakeChannelPrivate(t.ActorId, (await t.Scenario.FreshChannelAsync()).Id)),
+        SampleAsync(async t =>
+        {
+            var doomed = await t.Scenario.FreshChannelAsync();
+            return new DeleteChannel(t.ActorId, doomed.Id, doomed.Name);
+        }),
+        SampleAsync(async t => new AdminAddChannelMember(t.ActorId, (await t.Scenario.FreshChannelAsync()).Id, t.Scenario.BystanderHandle)),
+        SampleAsync(async t => new RemoveChannelMember(t.ActorId, (await t.Scenario.FreshChannelAsync()).Id, t.Scenario.HostId)),
+        // Profiles: each actor acts on its own, leaving it as it was where it can.
+        Sample(t => new GetProfile(t.ActorId, t.Scenario.HostHandle)),
+        Sample(t => new GetMyProfile(t.ActorId)),
+        SampleAsync(async t =>
+        {
+            var (name, handle) = await t.Scenario.ProfileOfAsync(t.ActorId);
+            return new UpdateProfile(t.ActorId, name, handle, "Europe/London");
+        }),
+        Sample(t => new SetStatus(t.ActorId, "In the matrix", "", ExpiresAt: null)),
+        Sample(t => new ClearStatus(t.ActorId)),
+        Sample(t => new SetAvatar(t.ActorId, OnePixelPng)),
+        Sample(t => new ChangePassword(t.ActorId, t.Scenario.PasswordOf(t.ActorId), t.Scenario.PasswordOf(t.ActorId))),
+        Sample(t => new CreateAccessToken(t.ActorId, $"matrix {Guid.NewGuid():N}")),
+        Sample(t => new GetAccessTokens(t.ActorId)),
+        SampleAsync(async t => new RevokeAccessToken(t.ActorId, await t.Scenario.TokenOfAsync(t.ActorId))));
+
 
     private static readonly MethodInfo SendCommand = SendFor(typeof(ICommand<>));
     private static readonly MethodInfo SendQuery = SendFor(typeof(IQuery<>));

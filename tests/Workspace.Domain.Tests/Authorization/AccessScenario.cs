@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Admin;
 using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
 using Workspace.Domain.DirectMessages;
 using Workspace.Domain.Members;
+using Workspace.Domain.Profiles;
 using Workspace.Domain.Tests.Support;
 
 namespace Workspace.Domain.Tests.Authorization;
@@ -156,6 +158,35 @@ public sealed class AccessScenario
         var doomed = await Workspace.PostAsync(authorId, channelId, $"for {whose} to delete");
         return new ScenarioMessages(root.Id, root.Seq, doomed.Id);
     }
+
+    /// <summary>A public channel of the host's with the bystander in it, for a sample that changes or deletes a channel.</summary>
+    public async Task<ChannelRef> FreshChannelAsync()
+    {
+        var channel = await Workspace.Send.Send(new CreateChannel(HostId, $"fresh-{Guid.NewGuid():N}"[..30], IsPrivate: false), Cancel);
+        await Workspace.Send.Send(new AddChannelMember(HostId, channel.Id, BystanderHandle), Cancel);
+        return channel;
+    }
+
+    /// <summary>The actor's name and handle as stored, or made-up ones for someone with no account.</summary>
+    public Task<(string Name, string Handle)> ProfileOfAsync(Guid actorId) =>
+        Workspace.QueryDbAsync(async db => await db.Users.Where(u => u.Id == actorId)
+            .Select(u => new ValueTuple<string, string>(u.DisplayName, u.Handle)).SingleOrDefaultAsync(Cancel) is { Item1: not null } found
+            ? found
+            : ("Nobody", "nobody"));
+
+    public string PasswordOf(Guid actorId) => actorId == Workspace.OwnerId ? TestWorkspace.OwnerPassword : "member-password";
+
+    /// <summary>A live token of the actor's, stored directly (bots may not make one), or a made-up id for someone with no account.</summary>
+    public Task<Guid> TokenOfAsync(Guid actorId) =>
+        Workspace.QueryDbAsync(async db =>
+        {
+            if (!await db.Users.AnyAsync(u => u.Id == actorId, Cancel))
+                return Guid.NewGuid();
+            var token = new AccessToken(actorId, "to revoke", Tokens.Hash(Tokens.New()), DateTimeOffset.UtcNow);
+            db.AccessTokens.Add(token);
+            await db.SaveChangesAsync(Cancel);
+            return token.Id;
+        });
 
     /// <summary>Puts the actor's membership back to what the channel's scenario says, after a join or a leave.</summary>
     public Task RestoreMembershipAsync(ActorState actor, ScenarioChannel channel) =>

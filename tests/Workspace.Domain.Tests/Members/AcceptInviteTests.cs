@@ -28,7 +28,7 @@ public sealed class AcceptInviteTests
 
         var ann = await workspace.Send.Send(new AcceptInvite(invite.Token, " Ann Lee ", " ann@example.com ", "password-1"), Cancel);
 
-        Assert.Equal(new MemberView(ann, "Ann Lee", "ann.lee", WorkspaceRole.Member), await workspace.Send.Send(new GetMember(ann), Cancel));
+        Assert.Equal(new MemberView(ann, "Ann Lee", "ann.lee", WorkspaceRole.Member, CanCreateChannels: true), await workspace.Send.Send(new GetMember(ann), Cancel));
         var seat = Assert.Single(await workspace.Send.Send(new GetSidebar(ann), Cancel));
         Assert.Equal((general, 1L, 1L, 0L), (seat.Id, seat.LastSeq, seat.LastReadSeq, seat.Unread));
         var used = await workspace.QueryDbAsync(db => db.Invites.SingleAsync(Cancel));

@@ -17,8 +17,8 @@ public sealed class GetMemberTests
         var owner = await workspace.Send.Send(new GetMember(workspace.OwnerId), Cancel);
         var member = await workspace.Send.Send(new GetMember(ann), Cancel);
 
-        Assert.Equal(new MemberView(workspace.OwnerId, "Olivia Owner", "olivia.owner", WorkspaceRole.Owner), owner);
-        Assert.Equal(new MemberView(ann, "Ann Lee", "ann.lee", WorkspaceRole.Member), member);
+        Assert.Equal(new MemberView(workspace.OwnerId, "Olivia Owner", "olivia.owner", WorkspaceRole.Owner, CanCreateChannels: true), owner);
+        Assert.Equal(new MemberView(ann, "Ann Lee", "ann.lee", WorkspaceRole.Member, CanCreateChannels: true), member);
         Assert.Equal((true, false), (owner.IsAdmin, member.IsAdmin));
     }
 

@@ -21,7 +21,7 @@ public sealed class SetUpWorkspaceTests
             new SetUpWorkspace("  Acme Corp ", "Olivia Owner", "olivia@example.com", "correct-horse"), Cancel);
 
         Assert.Equal(new WorkspaceStatus(true, "Acme Corp"), await workspace.Send.Send(new GetWorkspaceStatus(), Cancel));
-        Assert.Equal(new MemberView(ownerId, "Olivia Owner", "olivia.owner", WorkspaceRole.Owner),
+        Assert.Equal(new MemberView(ownerId, "Olivia Owner", "olivia.owner", WorkspaceRole.Owner, CanCreateChannels: true),
             await workspace.Send.Send(new GetMember(ownerId), Cancel));
         var sidebar = await workspace.Send.Send(new GetSidebar(ownerId), Cancel);
         var general = Assert.Single(sidebar);
