@@ -13,7 +13,7 @@ public sealed record GetWorkspaceSettings(Guid ActorId) : IQuery<WorkspaceSettin
 public sealed record WorkspaceSettingsView(
     string Name,
     string Description,
-    long LogoVersion,
+    long? Logo,
     IReadOnlyList<Guid> DefaultChannelIds,
     Permission ChannelCreation,
     Permission BroadcastMentions,
@@ -31,7 +31,7 @@ public sealed class GetWorkspaceSettingsHandler(WorkspaceDb db) : IQueryHandler<
             .OrderBy(c => c.Name)
             .Select(c => new ChannelRef(c.Id, c.Name))
             .ToListAsync(cancellationToken);
-        return new WorkspaceSettingsView(settings.Name, settings.Description, settings.LogoVersion,
+        return new WorkspaceSettingsView(settings.Name, settings.Description, settings.Logo,
             settings.DefaultChannelIds.Where(id => channels.Any(c => c.Id == id)).ToList(),
             settings.ChannelCreation, settings.BroadcastMentions, settings.EditWindowMinutes,
             settings.DeleteWindowMinutes, channels);

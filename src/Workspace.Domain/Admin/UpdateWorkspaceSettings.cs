@@ -7,6 +7,8 @@ using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Realtime;
 using Workspace.Domain.Setup;
 
 namespace Workspace.Domain.Admin;
@@ -42,7 +44,7 @@ public sealed class UpdateWorkspaceSettingsValidator : AbstractValidator<UpdateW
     }
 }
 
-public sealed class UpdateWorkspaceSettingsHandler(WorkspaceDb db, AuditLog audit) : ICommandHandler<UpdateWorkspaceSettings, Unit>
+public sealed class UpdateWorkspaceSettingsHandler(WorkspaceDb db, PendingEvents events, AuditLog audit) : ICommandHandler<UpdateWorkspaceSettings, Unit>
 {
     public async ValueTask<Unit> Handle(UpdateWorkspaceSettings command, CancellationToken cancellationToken)
     {
@@ -60,6 +62,7 @@ public sealed class UpdateWorkspaceSettingsHandler(WorkspaceDb db, AuditLog audi
         if (after != before)
             audit.Add(actor, AuditActions.WorkspaceUpdated, settings.Name, after);
         await db.SaveChangesAsync(cancellationToken);
+        events.Add(new WorkspaceUpdated(settings.Name, settings.Logo));
         return Unit.Value;
     }
 

@@ -15,8 +15,8 @@ public sealed class SetAvatarValidator : AbstractValidator<SetAvatar>
 {
     public SetAvatarValidator() =>
         RuleFor(c => c.Content.Length).Cascade(CascadeMode.Stop)
-            .GreaterThan(0).WithMessage(AvatarImages.NotAnImage)
-            .LessThanOrEqualTo(AvatarImages.MaxBytes).WithMessage(AvatarImages.TooLarge)
+            .GreaterThan(0).WithMessage(SquarePictures.NotAnImage)
+            .LessThanOrEqualTo(SquarePictures.MaxBytes).WithMessage(SquarePictures.TooLarge)
             .OverridePropertyName(nameof(SetAvatar.Content));
 }
 
@@ -25,13 +25,8 @@ public sealed class SetAvatarHandler(WorkspaceDb db, IOptions<StorageOptions> st
     public async ValueTask<long> Handle(SetAvatar command, CancellationToken cancellationToken)
     {
         var me = await db.ActorAsync(command.ActorId, cancellationToken);
-        var png = AvatarImages.ToAvatarPng(command.Content);
-        var path = storage.Value.AvatarFile(me.Id);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Written aside and moved into place, so a reader never gets half a picture.
-        var partial = $"{path}.{Guid.NewGuid():N}.part";
-        await File.WriteAllBytesAsync(partial, png, cancellationToken);
-        File.Move(partial, path, overwrite: true);
+        var png = SquarePictures.ToPng(command.Content);
+        await StorageOptions.WriteAtomicallyAsync(storage.Value.AvatarFile(me.Id), png, cancellationToken);
         var version = me.AvatarUploaded();
         await db.SaveChangesAsync(cancellationToken);
         return version;

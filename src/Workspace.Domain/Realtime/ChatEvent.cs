@@ -9,6 +9,9 @@ public abstract record ChatEvent
 
     public static string ChannelStream(Guid channelId) => $"channel:{channelId}";
     public static string UserStream(Guid userId) => $"user:{userId}";
+
+    /// <summary>What every signed-in page follows: the workspace's own name and logo.</summary>
+    public const string WorkspaceStream = "workspace";
 }
 
 public sealed record MessagePosted(MessageView Message) : ChatEvent
@@ -65,6 +68,12 @@ public sealed record ThreadRead(Guid UserId, Guid RootId, long LastReadReplySeq,
 public sealed record MembershipChanged(Guid UserId, Guid ChannelId, bool IsMember) : ChatEvent
 {
     public override string Stream => UserStream(UserId);
+}
+
+/// <summary>An admin renamed the workspace or changed its logo (null: none).</summary>
+public sealed record WorkspaceUpdated(string Name, long? Logo) : ChatEvent
+{
+    public override string Stream => WorkspaceStream;
 }
 
 /// <summary>The person's role changed or their account was deactivated: their open pages start again.</summary>

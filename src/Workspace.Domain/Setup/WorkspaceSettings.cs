@@ -34,8 +34,13 @@ public sealed class WorkspaceSettings
     /// <summary>Shown on the sign-in and invite pages.</summary>
     public string Description { get; private set; } = "";
 
-    /// <summary>0 while there is no logo; bumped by each upload so that browsers fetch the new one.</summary>
+    public bool HasLogo { get; private set; }
+
+    /// <summary>Bumped by each upload; logo links carry it so that browsers fetch the new one.</summary>
     public long LogoVersion { get; private set; }
+
+    /// <summary>The version logo links carry, or null while there is no logo.</summary>
+    public long? Logo => HasLogo ? LogoVersion : null;
 
     /// <summary>Channels a new member joins besides #general (guests join only what their invite names).</summary>
     public List<Guid> DefaultChannelIds { get; private set; } = [];
@@ -63,7 +68,14 @@ public sealed class WorkspaceSettings
         DeleteWindowMinutes = deleteWindowMinutes;
     }
 
-    public void LogoChanged() => LogoVersion++;
+    /// <summary>The version only grows, so a removed and re-added logo never meets a browser's cached old one.</summary>
+    public void LogoChanged()
+    {
+        LogoVersion++;
+        HasLogo = true;
+    }
+
+    public void LogoRemoved() => HasLogo = false;
 
     public void EnsureWithinEditWindow(DateTimeOffset postedAt, DateTimeOffset now)
     {

@@ -14,6 +14,16 @@ public static class ProfileEndpoints
 {
     public static void MapProfileEndpoints(this IEndpointRouteBuilder app)
     {
+        // Shown on the sign-in page too, so anyone may fetch it; links carry ?v={logo version} like avatars.
+        app.MapGet("/logo.png", (IOptions<StorageOptions> storage, HttpContext context) =>
+        {
+            var path = storage.Value.LogoFile();
+            if (!File.Exists(path))
+                return Results.NotFound();
+            context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Results.File(path, "image/png");
+        });
+
         // Links carry ?v={avatar version}, so one URL always means the same picture and browsers may keep it.
         app.MapGet("/avatars/{userId:guid}.png", (Guid userId, IOptions<StorageOptions> storage, HttpContext context) =>
         {

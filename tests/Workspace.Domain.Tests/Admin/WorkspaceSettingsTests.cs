@@ -6,6 +6,7 @@ using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.Members;
 using Workspace.Domain.Messages;
+using Workspace.Domain.Realtime;
 using Workspace.Domain.Setup;
 using Workspace.Domain.Tests.Support;
 
@@ -23,6 +24,7 @@ public sealed class WorkspaceSettingsTests
     {
         await using var workspace = await TestWorkspace.CreateAsync(provider);
         var random = await workspace.Send.Send(new CreateChannel(workspace.OwnerId, "random", IsPrivate: false), Cancel);
+        using var events = new EventRecorder(workspace.Events, ChatEvent.WorkspaceStream);
 
         await workspace.Send.Send(new UpdateWorkspaceSettings(workspace.OwnerId, " Acme Corp ", "We make anvils.", [random.Id],
             Permission.AdminsOnly, Permission.AdminsOnly, 15, 60), Cancel);
@@ -33,6 +35,7 @@ public sealed class WorkspaceSettingsTests
                 settings.EditWindowMinutes, settings.DeleteWindowMinutes));
         Assert.Equal([random.Id], settings.DefaultChannelIds);
         Assert.Equal(["random"], settings.PublicChannels.Select(c => c.Name));
+        Assert.Equal(new WorkspaceUpdated("Acme Corp", null), await events.WaitForAsync<WorkspaceUpdated>());
         var status = await workspace.Send.Send(new GetWorkspaceStatus(), Cancel);
         Assert.Equal(("Acme Corp", "We make anvils."), (status.Name, status.Description));
         var audit = await workspace.Send.Send(new GetAuditLog(workspace.OwnerId, AuditActions.WorkspaceUpdated), Cancel);

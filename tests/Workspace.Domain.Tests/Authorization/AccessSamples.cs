@@ -83,6 +83,7 @@ public static class AccessSamples
             return new UpdateWorkspaceSettings(t.ActorId, s.Name, s.Description, s.DefaultChannelIds, s.ChannelCreation,
                 s.BroadcastMentions, s.EditWindowMinutes, s.DeleteWindowMinutes);
         }),
+        Sample(t => new SetWorkspaceLogo(t.ActorId, OnePixelPng)),
         Sample(t => new GetMemberList(t.ActorId)),
         Sample(t => new CreateInvite(t.ActorId)),
         Sample(t => new GetInvites(t.ActorId)),

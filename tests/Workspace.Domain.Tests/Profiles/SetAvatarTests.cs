@@ -81,7 +81,7 @@ public sealed class SetAvatarTests
 
         var outcome = await Outcomes.OfAsync(() => workspace.Send.Send(new SetAvatar(ann, oversized), Cancel).AsTask());
 
-        Assert.Equal("InvalidInputException: Avatars can be at most 5 MB.", outcome);
+        Assert.Equal("InvalidInputException: Pictures can be at most 5 MB.", outcome);
         Assert.Equal(0, (await workspace.Send.Send(new GetMyProfile(ann), Cancel)).AvatarVersion);
         Assert.False(File.Exists(AvatarFile(workspace, ann)));
     }

@@ -171,16 +171,30 @@ public sealed class AdminMembersTests(BrowserFixture browsers) : BrowserTest(bro
         await owner.GetByLabel("Who can create channels", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Admins only" });
         await owner.Button("Save settings").ClickAsync();
         await Expect(owner.GetByRole(AriaRole.Status)).ToHaveTextAsync("Settings saved.");
+        await owner.GetByLabel("Logo", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "logo.png",
+            MimeType = "image/png",
+            Buffer = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
+        });
+        await Expect(owner.Button("Remove logo")).ToBeVisibleAsync();
+        // Everyone's open page shows the new name and logo at once.
+        await Expect(ben.Locator(".workspace-name")).ToHaveTextAsync("Acme Anvils");
+        await Expect(ben.Locator(".workspace-name img.workspace-logo")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(owner, "admin-workspace-settings");
 
         await ben.ReloadAsync();
         await ben.WaitForCircuitAsync();
         await Expect(ben.Sidebar().GetByRole(AriaRole.Button, new() { Name = "Create channel" })).ToHaveCountAsync(0);
-        await Expect(ben.GetByText("Acme Anvils")).ToBeVisibleAsync();
 
         var visitor = await NewPersonAsync();
         await visitor.GotoAsync("/login");
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Acme Anvils" })).ToBeVisibleAsync();
         await Expect(visitor.GetByText("Where the anvil people talk.")).ToBeVisibleAsync();
+        // The uploaded picture, made square at 256 pixels, is what the sign-in page shows.
+        var logo = visitor.Locator("img.workspace-logo");
+        await Expect(logo).ToHaveAttributeAsync("src", new Regex(@"^/logo\.png\?v=1$"));
+        await Expect(logo).ToHaveJSPropertyAsync("naturalWidth", 256);
+        await Screenshots.SaveAsync(visitor, "sign-in-with-logo");
     }
 }

@@ -25,6 +25,7 @@ public sealed partial class Sidebar
     private readonly HashSet<Guid> followed = [];
     private IChatSubscription? subscription;
     private string workspaceName = "";
+    private long? logo;
     private bool creating;
     private bool inviting;
     private bool composing;
@@ -32,9 +33,12 @@ public sealed partial class Sidebar
 
     protected override async Task OnInitializedAsync()
     {
-        workspaceName = (await Sender.Send(new GetWorkspaceStatus())).Name ?? "Workspace";
+        var workspace = await Sender.Send(new GetWorkspaceStatus());
+        workspaceName = workspace.Name ?? "Workspace";
+        logo = workspace.Logo;
         subscription = Events.Subscribe(OnEventAsync);
         subscription.Follow(ChatEvent.UserStream(Viewer.Id));
+        subscription.Follow(ChatEvent.WorkspaceStream);
         await ReloadAsync();
         Active.Changed += OnActiveChanged;
     }
@@ -61,7 +65,9 @@ public sealed partial class Sidebar
 
     private Task OnEventAsync(ChatEvent chatEvent) => InvokeAsync(async () =>
     {
-        if (!model.Apply(chatEvent, Viewer.Id, Active.IsReading ? Active.Id : null))
+        if (chatEvent is WorkspaceUpdated workspace)
+            (workspaceName, logo) = (workspace.Name, workspace.Logo);
+        else if (!model.Apply(chatEvent, Viewer.Id, Active.IsReading ? Active.Id : null))
             await ReloadAsync();
         StateHasChanged();
     });

@@ -101,16 +101,16 @@ public sealed partial class ProfilePage
     private async Task UploadAsync(InputFileChangeEventArgs e)
     {
         photoError = null;
-        if (e.File.Size > AvatarImages.MaxBytes)
+        if (e.File.Size > SquarePictures.MaxBytes)
         {
-            photoError = AvatarImages.TooLarge;
+            photoError = SquarePictures.TooLarge;
             return;
         }
         uploading = true;
         try
         {
             using var content = new MemoryStream();
-            await using (var stream = e.File.OpenReadStream(AvatarImages.MaxBytes))
+            await using (var stream = e.File.OpenReadStream(SquarePictures.MaxBytes))
                 await stream.CopyToAsync(content);
             await Sender.Send(new SetAvatar(Viewer.Id, content.ToArray()));
             await LoadAsync();

@@ -643,6 +643,9 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                     b.Property<int?>("EditWindowMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("HasLogo")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("LogoVersion")
                         .HasColumnType("bigint");
 

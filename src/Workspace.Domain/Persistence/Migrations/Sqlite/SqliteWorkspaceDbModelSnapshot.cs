@@ -631,6 +631,9 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                     b.Property<int?>("EditWindowMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HasLogo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LogoVersion")
                         .HasColumnType("INTEGER");
 

@@ -1,19 +1,18 @@
 using ImageMagick;
-using Workspace.Domain.Common;
 
-namespace Workspace.Domain.Profiles;
+namespace Workspace.Domain.Common;
 
-/// <summary>Turns an uploaded picture into the square PNG every avatar is served as.</summary>
-public static class AvatarImages
+/// <summary>Turns an uploaded picture into the square PNG that avatars and the workspace's logo are served as.</summary>
+public static class SquarePictures
 {
     public const int MaxBytes = 5 * 1024 * 1024;
     public const uint Size = 256;
     public const uint MaxDimension = 8000;
     public const string NotAnImage = "That file is not an image we can read (PNG, JPEG, GIF or WebP).";
-    public const string TooLarge = "Avatars can be at most 5 MB.";
+    public const string TooLarge = "Pictures can be at most 5 MB.";
 
     /// <summary>Crops to the middle square, scales to <see cref="Size"/> and drops metadata (camera, location).</summary>
-    public static byte[] ToAvatarPng(byte[] content)
+    public static byte[] ToPng(byte[] content)
     {
         // ImageMagick reads a hundred formats, some of them scripts (MVG, SVG, text): only the four we accept reach it,
         // each read with its own decoder named.
