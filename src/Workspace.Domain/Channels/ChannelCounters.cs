@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Common;
 using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.Channels;
@@ -15,9 +16,7 @@ internal static class ChannelCounters
         await db.Channels.Where(c => c.Id == channelId).ExecuteUpdateAsync(set => set
             .SetProperty(c => c.LastSeq, c => c.LastSeq + 1)
             .SetProperty(c => c.ChangeSeq, c => c.ChangeSeq + 1), cancellationToken);
-        var counters = await db.Channels.Where(c => c.Id == channelId)
-            .Select(c => new { c.LastSeq, c.ChangeSeq })
-            .SingleAsync(cancellationToken);
+        var counters = await CountersAsync(db, channelId, cancellationToken);
         return (counters.LastSeq, counters.ChangeSeq);
     }
 
@@ -26,6 +25,21 @@ internal static class ChannelCounters
     {
         await db.Channels.Where(c => c.Id == channelId)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.ChangeSeq, c => c.ChangeSeq + 1), cancellationToken);
-        return await db.Channels.Where(c => c.Id == channelId).Select(c => c.ChangeSeq).SingleAsync(cancellationToken);
+        return (await CountersAsync(db, channelId, cancellationToken)).ChangeSeq;
+    }
+
+    /// <summary>
+    /// Read under the lock just taken: a channel archived while the write waited refuses it here (the caller's
+    /// transaction then rolls back), so nothing lands in an archived channel however the two interleave.
+    /// </summary>
+    private static async Task<(long LastSeq, long ChangeSeq)> CountersAsync(WorkspaceDb db, Guid channelId,
+        CancellationToken cancellationToken)
+    {
+        var counters = await db.Channels.Where(c => c.Id == channelId)
+            .Select(c => new { c.LastSeq, c.ChangeSeq, c.IsArchived, c.Name })
+            .SingleAsync(cancellationToken);
+        if (counters.IsArchived)
+            throw new DomainException($"#{counters.Name} is archived.");
+        return (counters.LastSeq, counters.ChangeSeq);
     }
 }
