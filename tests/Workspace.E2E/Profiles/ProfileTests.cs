@@ -77,6 +77,23 @@ public sealed class ProfileTests(BrowserFixture browsers) : BrowserTest(browsers
     }
 
     [Fact]
+    public async Task Mention_WhenClicked_OpensThePersonsCard()
+    {
+        var (owner, ben) = await OwnerAndMemberAsync();
+        var message = await owner.PostAsync("general", "Thanks @ben.member for the review", shownAs: "for the review");
+
+        await ben.Article(1).Locator(".mention[data-handle=\"ben.member\"]").ClickAsync();
+        var card = ben.DialogNamed(People.Member.Name);
+        await Expect(card).ToContainTextAsync("@ben.member");
+        await ben.Keyboard.PressAsync("Escape");
+        await Expect(card).ToHaveCountAsync(0);
+
+        await message.Locator(".mention[data-handle=\"ben.member\"]").ClickAsync();
+        await owner.DialogNamed(People.Member.Name).GetByRole(AriaRole.Button, new() { Name = "Message", Exact = true }).ClickAsync();
+        await owner.ExpectAtConversationAsync("ben.member", People.Member.Name);
+    }
+
+    [Fact]
     public async Task CreateToken_ShowsItOnce_ThenListsItWithoutTheSecret_AndRevokeRemovesIt()
     {
         var page = await NewPersonAsync();

@@ -42,6 +42,7 @@ public sealed partial class MessageList
     private IJSObjectReference? module;
     private IJSObjectReference? observer;
     private DotNetObjectReference<MessageList>? self;
+    private (string Handle, string ShownAs)? profile;
     private bool loading;
 
     /// <summary>Changes whenever the page loads a fresh window; the list then scrolls to where reading starts.</summary>
@@ -68,6 +69,13 @@ public sealed partial class MessageList
     {
         if (module is not null)
             await module.InvokeVoidAsync("scrollToSeparator", container);
+    }
+
+    [JSInvokable]
+    public void ShowProfile(string handle, string shownAs)
+    {
+        profile = (handle, shownAs);
+        StateHasChanged();
     }
 
     [JSInvokable]

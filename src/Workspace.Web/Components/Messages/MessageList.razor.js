@@ -30,6 +30,15 @@ export function observe(container, dotnet) {
     container.addEventListener("scroll", onScroll, { passive: true });
     const mutations = new MutationObserver(onScroll);
     mutations.observe(container, { childList: true, subtree: true });
+
+    // A mention of a person opens their profile card, as their name above a message does.
+    const onClick = event => {
+        const mention = event.target.closest(".message-body .mention[data-handle]");
+        if (!mention || mention.dataset.handle === "channel" || mention.dataset.handle === "here") return;
+        event.preventDefault();
+        dotnet.invokeMethodAsync("ShowProfile", mention.dataset.handle, mention.textContent.replace(/^@/, ""));
+    };
+    container.addEventListener("click", onClick);
     return {
         recheck() {
             observer.unobserve(older);
@@ -41,6 +50,7 @@ export function observe(container, dotnet) {
             observer.disconnect();
             mutations.disconnect();
             container.removeEventListener("scroll", onScroll);
+            container.removeEventListener("click", onClick);
         },
     };
 }
