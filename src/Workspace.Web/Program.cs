@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Domain;
 using Workspace.Domain.Common;
 using Workspace.Domain.Persistence;
+using Workspace.Web.Api;
 using Workspace.Web.Components;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Hosting;
@@ -20,7 +22,10 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services
     .AddWorkspaceDomain(DatabaseSetup.ProviderFrom(builder.Configuration), builder.Configuration.GetConnectionString("Workspace"))
     .AddSignInManager();
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+    .AddScheme<AuthenticationSchemeOptions, BearerTokenAuthentication>(BearerTokenAuthentication.SchemeName, null)
+    .AddIdentityCookies();
+builder.Services.AddProblemDetails();
 builder.Services.ConfigureApplicationCookie(cookie =>
 {
     cookie.Cookie.Name = "workspace.session";
@@ -58,6 +63,7 @@ await DatabaseSetup.MigrateAsync(app.Services);
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseMiddleware<ApiRequests>();
 app.UseMiddleware<ClientOriginMiddleware>();
 app.UseMiddleware<SetupGate>();
 app.UseAuthentication();
@@ -68,6 +74,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapProfileEndpoints();
+app.MapApiEndpoints();
 app.MapHealthEndpoint();
 
 await app.RunAsync();

@@ -41,6 +41,19 @@ public sealed class OpenChannelHandler(WorkspaceDb db) : IQueryHandler<OpenChann
     }
 }
 
+/// <summary>The same, found by id, as integrations name channels.</summary>
+public sealed record OpenChannelById(Guid ActorId, Guid ChannelId) : IQuery<ChannelDetails>, IChannelRequest;
+
+public sealed class OpenChannelByIdHandler(WorkspaceDb db) : IQueryHandler<OpenChannelById, ChannelDetails>
+{
+    public async ValueTask<ChannelDetails> Handle(OpenChannelById query, CancellationToken cancellationToken)
+    {
+        var actor = await db.ActorAsync(query.ActorId, cancellationToken);
+        var (channel, membership) = await db.FindVisibleAsync(actor.Id, query.ChannelId, cancellationToken);
+        return await db.DetailsAsync(actor, channel, membership, cancellationToken);
+    }
+}
+
 internal static class ChannelDetailsQuery
 {
     public static async Task<ChannelDetails> DetailsAsync(this WorkspaceDb db, User actor, Channel channel,

@@ -10,7 +10,13 @@ public class DomainException(string message) : Exception(message);
 public sealed class NotFoundException(string message) : DomainException(message);
 
 /// <summary>The actor can see the thing but may not do this to it.</summary>
-public sealed class ForbiddenException(string message) : DomainException(message);
+public sealed class ForbiddenException(string message) : DomainException(message)
+{
+    /// <summary>What someone signed out, unknown or deactivated reads, whatever they tried.</summary>
+    public const string SignIn = "Sign in to continue.";
+
+    public bool NeedsSignIn => Message == SignIn;
+}
 
 /// <summary>The input's shape is wrong (too long, empty, malformed); nothing was changed.</summary>
 public sealed class InvalidInputException(IReadOnlyList<string> errors) : DomainException(string.Join(" ", errors))

@@ -6,7 +6,7 @@ namespace Workspace.Domain.Members;
 
 internal static class Actors
 {
-    public const string SignIn = "Sign in to continue.";
+    public const string SignIn = ForbiddenException.SignIn;
 
     /// <summary>
     /// The person a command acts for. An unknown or deactivated account is refused like a signed-out visitor, so

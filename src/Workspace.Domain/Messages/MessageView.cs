@@ -25,6 +25,9 @@ public sealed record MessageView(
 
     public Guid? ThreadRootId { get; init; }
 
+    /// <summary>The seq of the message this one replies to, as integrations name threads.</summary>
+    public long? ThreadRootSeq { get; init; }
+
     /// <summary>Position in its thread; 0 when not a reply.</summary>
     public long ReplySeq { get; init; }
 

@@ -19,6 +19,9 @@ internal static class MessageViews
                            {
                                AuthorAvatarVersion = u.AvatarVersion,
                                ThreadRootId = m.ThreadRootId,
+                               ThreadRootSeq = m.ThreadRootId == null
+                                   ? null
+                                   : db.Messages.Where(r => r.Id == m.ThreadRootId).Select(r => (long?)r.Seq).FirstOrDefault(),
                                ReplySeq = m.ReplySeq,
                                ThreadOnly = m.ThreadOnly,
                                ReplyCount = m.ReplyCount,

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Workspace.Domain.Common;
+
+namespace Workspace.Web.Api;
+
+/// <summary>
+/// Turns the domain's refusals into RFC 9457 problem details with the sentence a person would read as <c>detail</c>.
+/// Nothing else is caught: anything unexpected stays a 500 and is logged.
+/// </summary>
+public sealed class ApiProblems : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (InvalidInputException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["errors"] = e.Errors });
+        }
+        catch (DomainException e)
+        {
+            return Problem(e);
+        }
+    }
+
+    public static ProblemHttpResult Problem(DomainException e) => TypedResults.Problem(e.Message, statusCode: e switch
+    {
+        NotFoundException => StatusCodes.Status404NotFound,
+        // The actor's account went away (deactivated) after the token was checked: as if signed out.
+        ForbiddenException { NeedsSignIn: true } => StatusCodes.Status401Unauthorized,
+        ForbiddenException => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status409Conflict,
+    });
+}

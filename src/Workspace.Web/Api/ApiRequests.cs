@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Workspace.Web.Api;
+
+/// <summary>
+/// What every /api request shares: a body limit, and problem details (never the HTML error pages) for whatever
+/// refusal happens before an endpoint answers: an oversized or malformed body, an unknown path.
+/// </summary>
+public sealed class ApiRequests(RequestDelegate next, IProblemDetailsService problems)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = ApiEndpoints.MaxBodyBytes;
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+            statusPages.Enabled = false;
+
+        await next(context);
+
+        if (context.Response.HasStarted || context.Response.StatusCode < 400 || context.Response.ContentLength > 0)
+            return;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = context.Response.StatusCode, Detail = Detail(context.Response.StatusCode) },
+        });
+    }
+
+    private static string? Detail(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request body is not the JSON this call takes.",
+        StatusCodes.Status404NotFound => "There is no such API call.",
+        StatusCodes.Status405MethodNotAllowed => "This API call does not take that method.",
+        StatusCodes.Status413PayloadTooLarge => $"Request bodies are at most {ApiEndpoints.MaxBodyBytes / 1024} KB.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the request body as application/json.",
+        _ => null,
+    };
+}
