@@ -22,7 +22,7 @@ public static class DomainServices
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.PipelineBehaviors =
-                [typeof(PublishEventsBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
+                [typeof(PublishEventsBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(RateLimitBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<Sender>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<PendingEvents>();
@@ -31,6 +31,7 @@ public static class DomainServices
         services.AddOptions<StorageOptions>();
         services.AddSingleton<IChatEvents, InProcessChatEvents>();
         services.AddSingleton<Presence>();
+        services.AddSingleton<RateLimits>();
         services.AddSingleton<Sender>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IUserConfirmation<User>, ActiveAccounts>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Workspace.Domain;
 using Workspace.Domain.Common;
 using Workspace.Domain.Persistence;
+using Workspace.Domain.Pipeline;
 using Workspace.Web.Api;
 using Workspace.Web.Components;
 using Workspace.Web.Components.Shared;
@@ -43,6 +44,9 @@ builder.Services.ConfigureApplicationCookie(cookie =>
 // other sessions at once rather than within the default 30 minutes. One indexed lookup per request.
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+builder.Services.AddApiRateLimits();
+builder.Services.AddApiDocument();
 builder.Services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build()));
 builder.Services.AddSingleton<IAuthorizationHandler, AdminRequirementHandler>();
 builder.Services.AddHttpContextAccessor();
@@ -68,13 +72,16 @@ app.UseMiddleware<ClientOriginMiddleware>();
 app.UseMiddleware<SetupGate>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
+app.UseApiDocsPage();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapProfileEndpoints();
 app.MapApiEndpoints();
+app.MapOpenApi();
 app.MapHealthEndpoint();
 
 await app.RunAsync();

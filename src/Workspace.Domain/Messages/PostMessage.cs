@@ -20,7 +20,7 @@ namespace Workspace.Domain.Messages;
 /// send never posts twice.
 /// </summary>
 public sealed record PostMessage(Guid ActorId, Guid ChannelId, string Text, Guid ClientMessageId,
-    long? ThreadRootSeq = null, bool AlsoSendToChannel = false) : ICommand<PostedMessage>, IChannelRequest;
+    long? ThreadRootSeq = null, bool AlsoSendToChannel = false) : ICommand<PostedMessage>, IChannelRequest, IRateLimited;
 
 /// <param name="Created">False when this was a repeat of a send that had already been stored.</param>
 /// <param name="NotInChannel">Handles the text names who are not members, so were not notified.</param>

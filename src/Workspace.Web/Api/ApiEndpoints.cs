@@ -23,20 +23,21 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(new AuthorizationPolicyBuilder(BearerTokenAuthentication.SchemeName).RequireAuthenticatedUser().Build())
             .AddEndpointFilter<ApiProblems>()
+            .RequireRateLimiting(ApiRateLimits.Policy)
             .DisableAntiforgery();
 
-        api.MapGet("/channels", ListChannelsAsync).WithName("ListChannels")
+        api.MapGet("/channels", ListChannelsAsync).WithName("ListChannels").WithTags("Channels")
             .WithSummary("The channels and conversations the caller belongs to, with unread and mention counts.");
-        api.MapPost("/channels/{channel}/messages", PostAsync).WithName("PostMessage")
+        api.MapPost("/channels/{channel}/messages", PostAsync).WithName("PostMessage").WithTags("Messages")
             .WithSummary("Posts a message (or, with threadRootSeq, a reply). The same clientMessageId again returns the first message with 200.");
-        api.MapGet("/channels/{channel}/messages", HistoryAsync).WithName("GetMessages")
+        api.MapGet("/channels/{channel}/messages", HistoryAsync).WithName("GetMessages").WithTags("Messages")
             .WithSummary("Messages oldest first: the newest page, those after a seq, or those before one.");
-        api.MapPost("/channels/{channel}/read", MarkReadAsync).WithName("MarkRead")
+        api.MapPost("/channels/{channel}/read", MarkReadAsync).WithName("MarkRead").WithTags("Channels")
             .WithSummary("Moves the caller's read pointer forward to a seq.");
-        api.MapPatch("/messages/{id:guid}", EditAsync).WithName("EditMessage").WithSummary("Replaces the text of one's own message.");
-        api.MapDelete("/messages/{id:guid}", DeleteAsync).WithName("DeleteMessage")
+        api.MapPatch("/messages/{id:guid}", EditAsync).WithName("EditMessage").WithTags("Messages").WithSummary("Replaces the text of one's own message.");
+        api.MapDelete("/messages/{id:guid}", DeleteAsync).WithName("DeleteMessage").WithTags("Messages")
             .WithSummary("Deletes one's own message (admins: any); a tombstone stays for every client.");
-        api.MapPost("/messages/{id:guid}/reactions", ReactAsync).WithName("ToggleReaction")
+        api.MapPost("/messages/{id:guid}/reactions", ReactAsync).WithName("ToggleReaction").WithTags("Messages")
             .WithSummary("Adds the caller's reaction with this emoji, or takes it back.");
     }
 

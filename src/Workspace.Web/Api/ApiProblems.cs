@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workspace.Domain.Common;
+using Workspace.Domain.Pipeline;
 
 namespace Workspace.Web.Api;
 
@@ -19,6 +20,11 @@ public sealed class ApiProblems : IEndpointFilter
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?> { ["errors"] = e.Errors });
+        }
+        catch (RateLimitedException e)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = ApiRateLimits.Seconds(e.RetryAfter);
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status429TooManyRequests);
         }
         catch (DomainException e)
         {

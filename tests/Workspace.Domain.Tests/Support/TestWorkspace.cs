@@ -45,7 +45,9 @@ public sealed class TestWorkspace : IAsyncDisposable
     public Guid OwnerId { get; private set; }
 
     /// <param name="clock">Replaces the system clock for everything the domain does (a FakeTimeProvider, usually).</param>
-    public static async Task<TestWorkspace> CreateAsync(string provider, bool setUp = true, TimeProvider? clock = null)
+    /// <param name="rateLimited">Keeps the real sending budget; otherwise tests may post as fast as they like.</param>
+    public static async Task<TestWorkspace> CreateAsync(string provider, bool setUp = true, TimeProvider? clock = null,
+        bool rateLimited = false)
     {
         var (kind, connectionString, drop) = provider == Postgres ? await CreatePostgresAsync() : CreateSqlite();
         var services = new ServiceCollection().AddLogging();
@@ -54,6 +56,8 @@ public sealed class TestWorkspace : IAsyncDisposable
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
         var storagePath = Path.Combine(Path.GetTempPath(), $"workspace-test-files-{Guid.NewGuid():N}");
         services.Configure<StorageOptions>(options => options.Path = storagePath);
+        if (!rateLimited)
+            services.Configure<RateLimitOptions>(options => options.MessageBurst = 1_000_000);
         if (clock is not null)
             services.AddSingleton(clock);
         var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

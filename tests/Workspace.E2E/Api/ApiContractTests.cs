@@ -208,6 +208,20 @@ public sealed class ApiContractTests : ApiTest
         Assert.Equal((true, ""), (tombstone.Deleted, tombstone.Text));
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesEveryApiCallAndNothingElse_AndHasAPageForPeople()
+    {
+        var client = ClientWith(null);
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Cancel));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order().ToList();
+        Assert.Equal(["/api/v1/channels", "/api/v1/channels/{channel}/messages", "/api/v1/channels/{channel}/read",
+            "/api/v1/messages/{id}", "/api/v1/messages/{id}/reactions"], paths);
+        Assert.Equal("Workspace API", document.RootElement.GetProperty("info").GetProperty("title").GetString());
+        var page = await client.GetAsync("/api/docs/index.html", Cancel);
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (page.StatusCode, page.Content.Headers.ContentType?.MediaType));
+    }
+
     private static string Describe(ApiMessagePage page) =>
         $"{string.Join(' ', page.Messages.Select(m => m.Seq))}, {(page.HasMore ? "more" : "no more")}";
 

@@ -21,11 +21,14 @@ public abstract class ApiTest : IAsyncLifetime
     protected Sender Send => Server.Services.GetRequiredService<Sender>();
     protected Guid OwnerId { get; private set; }
 
+    /// <summary>Configuration for this class's servers (tests of other things post and call as fast as they like).</summary>
+    protected virtual (string Key, string Value)[] Settings => [];
+
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public virtual async ValueTask InitializeAsync()
     {
-        Server = await Task.Run(WorkspaceServer.Start, Cancel);
+        Server = await Task.Run(() => WorkspaceServer.Start(Settings), Cancel);
         OwnerId = await Send.Send(new SetUpWorkspace(People.WorkspaceName, People.Owner.Name, People.Owner.Email, People.Owner.Password), Cancel);
     }
 

@@ -13,7 +13,7 @@ public abstract class BrowserTest(BrowserFixture browsers) : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync() =>
         // Starting the host blocks (migrations, Kestrel bind); keep it off the test's synchronization context.
-        Server = await Task.Run(WorkspaceServer.Start, TestContext.Current.CancellationToken);
+        Server = await Task.Run(() => WorkspaceServer.Start(), TestContext.Current.CancellationToken);
 
     /// <summary>A new person: a browser context of their own (own cookies), with one page.</summary>
     protected async Task<IPage> NewPersonAsync(ViewportSize? viewport = null)

@@ -17,13 +17,26 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"workspace-e2e-{Guid.NewGuid():N}.db");
     private readonly string storagePath = Path.Combine(Path.GetTempPath(), $"workspace-e2e-files-{Guid.NewGuid():N}");
 
-    public WorkspaceServer() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    /// <summary>Tests post and call as fast as they like unless they set the limits themselves.</summary>
+    private readonly Dictionary<string, string> settings = new()
+    {
+        ["RateLimits:MessageBurst"] = "1000000",
+        ["RateLimits:ApiRequestsPerMinute"] = "1000000",
+    };
+
+    private WorkspaceServer(IEnumerable<(string Key, string Value)> overrides)
+    {
+        foreach (var (key, value) in overrides)
+            settings[key] = value;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
 
     public Uri BaseAddress { get; private set; } = default!;
 
-    public static WorkspaceServer Start()
+    /// <param name="settings">Configuration for this server, over the tests' defaults.</param>
+    public static WorkspaceServer Start(params (string Key, string Value)[] settings)
     {
-        var server = new WorkspaceServer();
+        var server = new WorkspaceServer(settings);
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
             ?? throw new InvalidOperationException("Kestrel reported no address.");
@@ -40,6 +53,8 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Storage:Path", storagePath);
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
         // Warnings and errors only: a failing test's output should show the server's exceptions, not its chatter.
         builder.ConfigureLogging(logging => logging
             .AddFilter("Microsoft", LogLevel.Warning)
