@@ -81,6 +81,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapProfileEndpoints();
 app.MapApiEndpoints();
+app.MapWebhookEndpoints();
 app.MapOpenApi();
 app.MapHealthEndpoint();
 

@@ -25,12 +25,14 @@ public static class AuditActions
     public const string ChannelDeleted = "channel.deleted";
     public const string ChannelMemberAdded = "channel.member-added";
     public const string ChannelMemberRemoved = "channel.member-removed";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookRevoked = "webhook.revoked";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignInFailed, LockedOut, SignInRefused, WorkspaceUpdated, InviteCreated, InviteRevoked, InviteAccepted,
         RoleChanged, MemberDeactivated, MemberReactivated, PasswordResetCreated, PasswordReset, PasswordChanged,
         TokenCreated, TokenRevoked, ChannelRenamed, ChannelArchived, ChannelUnarchived, ChannelMadePrivate,
-        ChannelDeleted, ChannelMemberAdded, ChannelMemberRemoved,
+        ChannelDeleted, ChannelMemberAdded, ChannelMemberRemoved, WebhookCreated, WebhookRevoked,
     ];
 }

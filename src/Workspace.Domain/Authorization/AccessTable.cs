@@ -2,6 +2,7 @@ using Workspace.Domain.Admin;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Channels;
 using Workspace.Domain.DirectMessages;
+using Workspace.Domain.Integrations;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
@@ -38,6 +39,7 @@ public static class AccessTable
         [typeof(ResetPassword)] = new(Roles.Anonymous),
         [typeof(RecordSignInProblem)] = new(Roles.Anonymous),
         [typeof(AuthenticateAccessToken)] = new(Roles.Anonymous),
+        [typeof(FindIncomingWebhook)] = new(Roles.Anonymous),
 
         // The shell.
         [typeof(GetMember)] = new(Roles.Everyone),
@@ -107,6 +109,9 @@ public static class AccessTable
         [typeof(DeleteChannel)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(AdminAddChannelMember)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(RemoveChannelMember)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(CreateIncomingWebhook)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(GetIncomingWebhooks)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(RevokeIncomingWebhook)] = new(Roles.Admins, Denied: AdminsOnly),
     };
 
     public static AccessRule For(Type requestType) =>

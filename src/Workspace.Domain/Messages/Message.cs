@@ -51,6 +51,18 @@ public sealed class Message
 
     public Guid AuthorId { get; private set; }
 
+    /// <summary>The name an integration posted under (Slack's <c>username</c>), shown instead of its own.</summary>
+    public string? PostedAs { get; private set; }
+
+    /// <summary>The emoji an integration posted with (Slack's <c>icon_emoji</c>), shown instead of its picture.</summary>
+    public string? PostedIcon { get; private set; }
+
+    public void PostedBy(string? name, string? icon)
+    {
+        PostedAs = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+        PostedIcon = icon;
+    }
+
     /// <summary>The Markdown the author wrote.</summary>
     public string Text { get; private set; } = "";
 

@@ -11,6 +11,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     {
         message.ToTable("messages");
         message.Property(m => m.Text).HasMaxLength(Message.MaxLength);
+        message.Property(m => m.PostedAs).HasMaxLength(User.MaxDisplayNameLength);
+        message.Property(m => m.PostedIcon).HasMaxLength(16);
         message.HasIndex(m => new { m.ChannelId, m.Seq, m.ReplySeq }).IsUnique();
         message.HasIndex(m => new { m.ThreadRootId, m.ReplySeq });
         message.HasIndex(m => new { m.ChannelId, m.ChangeSeq });

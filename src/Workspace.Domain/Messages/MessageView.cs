@@ -37,6 +37,14 @@ public sealed record MessageView(
     public int ReplyCount { get; init; }
     public DateTimeOffset? LastReplyAt { get; init; }
 
+    /// <summary>Posted by an integration (a bot or an incoming webhook), which the message shows.</summary>
+    public bool AuthorIsBot { get; init; }
+
+    /// <summary>The name and emoji an integration posted under, shown instead of its own.</summary>
+    public string? PostedAs { get; init; }
+
+    public string? PostedIcon { get; init; }
+
     /// <summary>The author's photo version; 0 while they have none.</summary>
     public long AuthorAvatarVersion { get; init; }
 

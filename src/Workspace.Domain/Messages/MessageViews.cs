@@ -18,6 +18,9 @@ internal static class MessageViews
                                u.Handle, m.Text, m.Html, m.ClientMessageId, m.CreatedAt, m.EditedAt, m.DeletedAt != null, null, null)
                            {
                                AuthorAvatarVersion = u.AvatarVersion,
+                               AuthorIsBot = u.Role == Members.WorkspaceRole.Bot,
+                               PostedAs = m.PostedAs,
+                               PostedIcon = m.PostedIcon,
                                ThreadRootId = m.ThreadRootId,
                                ThreadRootSeq = m.ThreadRootId == null
                                    ? null

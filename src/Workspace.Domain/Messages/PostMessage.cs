@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
+using Workspace.Domain.Reactions;
 using Workspace.Domain.Realtime;
 using Workspace.Domain.Threads;
 using Workspace.Domain.Unread;
@@ -17,10 +19,12 @@ namespace Workspace.Domain.Messages;
 /// Posts a message to a channel the actor belongs to, or with <paramref name="ThreadRootSeq"/> a reply in that
 /// message's thread (shown in the channel too with <paramref name="AlsoSendToChannel"/>). The same
 /// <paramref name="ClientMessageId"/> from the same author always answers with the first message, so a retried
-/// send never posts twice.
+/// send never posts twice. An integration may post under another name and emoji (<paramref name="PostedAs"/>,
+/// <paramref name="PostedIcon"/>), as Slack's incoming webhooks do.
 /// </summary>
 public sealed record PostMessage(Guid ActorId, Guid ChannelId, string Text, Guid ClientMessageId,
-    long? ThreadRootSeq = null, bool AlsoSendToChannel = false) : ICommand<PostedMessage>, IChannelRequest, IRateLimited;
+    long? ThreadRootSeq = null, bool AlsoSendToChannel = false, string? PostedAs = null, string? PostedIcon = null)
+    : ICommand<PostedMessage>, IChannelRequest, IRateLimited;
 
 /// <param name="Created">False when this was a repeat of a send that had already been stored.</param>
 /// <param name="NotInChannel">Handles the text names who are not members, so were not notified.</param>
@@ -35,6 +39,10 @@ public sealed class PostMessageValidator : AbstractValidator<PostMessage>
     {
         RuleFor(c => c.Text).MessageText();
         RuleFor(c => c.ClientMessageId).NotEmpty().WithMessage("A message needs a client message id.");
+        RuleFor(c => c.PostedAs).MaximumLength(User.MaxDisplayNameLength)
+            .WithMessage($"A name to post under is at most {User.MaxDisplayNameLength} characters.");
+        RuleFor(c => c.PostedIcon).Must(icon => icon is null || EmojiCatalog.Contains(icon))
+            .WithMessage("Post with one of the workspace's emoji.");
     }
 }
 
@@ -48,6 +56,9 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
 
         var (channel, _) = await db.FindMembershipAsync(command.ActorId, command.ChannelId, cancellationToken);
         channel.EnsureOpen();
+        if ((command.PostedAs ?? command.PostedIcon) is not null
+            && !await db.Users.AnyAsync(u => u.Id == command.ActorId && u.Role == WorkspaceRole.Bot, cancellationToken))
+            throw new ForbiddenException("Only integrations post under another name.");
         var text = MessageRules.Tidy(command.Text);
         var mentions = await MessageMentions.ResolveAsync(db, presence, channel, command.ActorId, text, cancellationToken);
         await mentions.EnsureAllowedAsync(db, command.ActorId, cancellationToken);
@@ -72,6 +83,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
                 message = new Message(channel.Id, seq, changeSeq, command.ActorId, text, html, command.ClientMessageId, now);
                 db.Messages.Add(message);
             }
+            message.PostedBy(command.PostedAs, command.PostedIcon);
             mentions.Add(db, message, now);
             if (root is not null)
                 foreach (var mentioned in mentions.Mentioned.Keys)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Channels;
+using Workspace.Domain.Integrations;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
@@ -26,6 +27,7 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<ThreadFollow> ThreadFollows => Set<ThreadFollow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+    public DbSet<IncomingWebhook> IncomingWebhooks => Set<IncomingWebhook>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -102,6 +102,19 @@ public static class EmojiCatalog
 
     public static string NameOf(string emoji) => Names.GetValueOrDefault(emoji, emoji);
 
+    /// <summary>
+    /// The emoji a Slack-style shortcode such as <c>:thumbs_up:</c> or <c>:+1:</c> names (by name or keyword), or
+    /// null when there is none of ours by that name.
+    /// </summary>
+    public static string? FromShortcode(string? shortcode)
+    {
+        var name = shortcode?.Trim().Trim(':').Replace('_', ' ').ToLowerInvariant();
+        if (string.IsNullOrEmpty(name))
+            return null;
+        return (All.FirstOrDefault(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+                ?? All.FirstOrDefault(e => e.Keywords.Split(' ').Contains(name, StringComparer.OrdinalIgnoreCase)))?.Character;
+    }
+
     public static IEnumerable<Emoji> Search(string query)
     {
         var words = query.Trim().ToLowerInvariant();

@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Workspace.Web.Api;
 
 /// <summary>
-/// What every /api request shares: a body limit, and problem details (never the HTML error pages) for whatever
+/// What every /api and /hooks request shares: a body limit, and problem details (never the HTML error pages) for whatever
 /// refusal happens before an endpoint answers: an oversized or malformed body, an unknown path.
 /// </summary>
 public sealed class ApiRequests(RequestDelegate next, IProblemDetailsService problems)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (!context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/hooks"))
         {
             await next(context);
             return;

@@ -4,6 +4,7 @@ using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.Integrations;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
@@ -109,6 +110,8 @@ public sealed class AccessMatrixTests
         await workspace.Send.Send(new ResetPassword(reset.Token, "a-new-password"), Cancel);
         await workspace.Send.Send(new RecordSignInProblem("nobody@example.com", AuditActions.SignInFailed), Cancel);
         Assert.Equal(ann, await workspace.Send.Send(new AuthenticateAccessToken(token.Token), Cancel));
+        var hook = await workspace.Send.Send(new CreateIncomingWebhook(workspace.OwnerId, await workspace.GeneralIdAsync(), "CI"), Cancel);
+        Assert.NotNull(await workspace.Send.Send(new FindIncomingWebhook(hook.Token), Cancel));
     }
 
     [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]

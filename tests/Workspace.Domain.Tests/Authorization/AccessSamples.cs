@@ -4,6 +4,7 @@ using Workspace.Domain.Admin;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Channels;
 using Workspace.Domain.DirectMessages;
+using Workspace.Domain.Integrations;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
@@ -40,7 +41,7 @@ public static class AccessSamples
     public static readonly IReadOnlySet<Type> SignedOut = new HashSet<Type>
     {
         typeof(GetWorkspaceStatus), typeof(SetUpWorkspace), typeof(GetInvite), typeof(AcceptInvite), typeof(ResetPassword),
-        typeof(RecordSignInProblem), typeof(AuthenticateAccessToken),
+        typeof(RecordSignInProblem), typeof(AuthenticateAccessToken), typeof(FindIncomingWebhook),
     };
 
     /// <summary>The smallest PNG there is: one transparent pixel.</summary>
@@ -108,6 +109,10 @@ public static class AccessSamples
         }),
         SampleAsync(async t => new AdminAddChannelMember(t.ActorId, (await t.Scenario.FreshChannelAsync()).Id, t.Scenario.BystanderHandle)),
         SampleAsync(async t => new RemoveChannelMember(t.ActorId, (await t.Scenario.FreshChannelAsync()).Id, t.Scenario.HostId)),
+        SampleAsync(async t => new CreateIncomingWebhook(t.ActorId, (await t.Scenario.FreshChannelAsync()).Id, "Matrix hook")),
+        Sample(t => new GetIncomingWebhooks(t.ActorId)),
+        SampleAsync(async t => new RevokeIncomingWebhook(t.ActorId, (await t.Scenario.Workspace.Send.Send(
+            new CreateIncomingWebhook(t.Scenario.Workspace.OwnerId, (await t.Scenario.FreshChannelAsync()).Id, "To revoke"), Cancel)).Id)),
         // Profiles: each actor acts on its own, leaving it as it was where it can.
         Sample(t => new GetProfile(t.ActorId, t.Scenario.HostHandle)),
         Sample(t => new GetMyProfile(t.ActorId)),

@@ -96,7 +96,7 @@ public sealed class AdminMembersTests(BrowserFixture browsers) : BrowserTest(bro
         var (_, ben) = await OwnerAndMemberAsync();
         await Expect(ben.GetByRole(AriaRole.Link, new() { Name = "Administration" })).ToHaveCountAsync(0);
 
-        foreach (var path in new[] { "/admin", "/admin/members", "/admin/channels", "/admin/audit" })
+        foreach (var path in new[] { "/admin", "/admin/members", "/admin/channels", "/admin/integrations", "/admin/audit" })
         {
             var response = await ben.GotoAsync(path);
             Assert.Equal((path, 403), (path, response!.Status));

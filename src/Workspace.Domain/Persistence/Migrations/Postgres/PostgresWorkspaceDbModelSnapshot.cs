@@ -261,6 +261,49 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                     b.ToTable("memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Workspace.Domain.Integrations.IncomingWebhook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("ChannelId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("incoming_webhooks", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Domain.Members.Invite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -519,6 +562,14 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                     b.Property<long>("LastReplySeq")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("PostedAs")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("PostedIcon")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("ReplyCount")
                         .HasColumnType("integer");
 
@@ -745,6 +796,21 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                     b.HasOne("Workspace.Domain.Members.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Integrations.IncomingWebhook", b =>
+                {
+                    b.HasOne("Workspace.Domain.Members.User", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Domain.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

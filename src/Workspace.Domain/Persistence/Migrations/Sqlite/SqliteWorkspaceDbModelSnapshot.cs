@@ -249,6 +249,49 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Workspace.Domain.Integrations.IncomingWebhook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId");
+
+                    b.HasIndex("ChannelId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("incoming_webhooks", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Domain.Members.Invite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -507,6 +550,14 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("LastReplySeq")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PostedAs")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostedIcon")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReplyCount")
                         .HasColumnType("INTEGER");
 
@@ -733,6 +784,21 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("Workspace.Domain.Members.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Integrations.IncomingWebhook", b =>
+                {
+                    b.HasOne("Workspace.Domain.Members.User", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Domain.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -110,6 +110,20 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                 maxLength: 64,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "PostedAs",
+                table: "messages",
+                type: "character varying(80)",
+                maxLength: 80,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PostedIcon",
+                table: "messages",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+
             migrationBuilder.AddColumn<List<Guid>>(
                 name: "ChannelIds",
                 table: "invites",
@@ -173,6 +187,36 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "incoming_webhooks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incoming_webhooks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_incoming_webhooks_channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_incoming_webhooks_users_BotId",
+                        column: x => x.BotId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "password_resets",
                 columns: table => new
                 {
@@ -206,6 +250,22 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                 columns: new[] { "Action", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_incoming_webhooks_BotId",
+                table: "incoming_webhooks",
+                column: "BotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incoming_webhooks_ChannelId",
+                table: "incoming_webhooks",
+                column: "ChannelId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incoming_webhooks_TokenHash",
+                table: "incoming_webhooks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_password_resets_TokenHash",
                 table: "password_resets",
                 column: "TokenHash",
@@ -225,6 +285,9 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "incoming_webhooks");
 
             migrationBuilder.DropTable(
                 name: "password_resets");
@@ -284,6 +347,14 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "TimeZone",
                 table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "PostedAs",
+                table: "messages");
+
+            migrationBuilder.DropColumn(
+                name: "PostedIcon",
+                table: "messages");
 
             migrationBuilder.DropColumn(
                 name: "ChannelIds",

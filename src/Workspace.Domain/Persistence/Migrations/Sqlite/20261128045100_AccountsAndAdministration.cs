@@ -109,6 +109,20 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "PostedAs",
+                table: "messages",
+                type: "TEXT",
+                maxLength: 80,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PostedIcon",
+                table: "messages",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "ChannelIds",
                 table: "invites",
                 type: "TEXT",
@@ -171,6 +185,36 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "incoming_webhooks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incoming_webhooks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_incoming_webhooks_channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_incoming_webhooks_users_BotId",
+                        column: x => x.BotId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "password_resets",
                 columns: table => new
                 {
@@ -204,6 +248,22 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                 columns: new[] { "Action", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_incoming_webhooks_BotId",
+                table: "incoming_webhooks",
+                column: "BotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incoming_webhooks_ChannelId",
+                table: "incoming_webhooks",
+                column: "ChannelId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incoming_webhooks_TokenHash",
+                table: "incoming_webhooks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_password_resets_TokenHash",
                 table: "password_resets",
                 column: "TokenHash",
@@ -223,6 +283,9 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "incoming_webhooks");
 
             migrationBuilder.DropTable(
                 name: "password_resets");
@@ -282,6 +345,14 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "TimeZone",
                 table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "PostedAs",
+                table: "messages");
+
+            migrationBuilder.DropColumn(
+                name: "PostedIcon",
+                table: "messages");
 
             migrationBuilder.DropColumn(
                 name: "ChannelIds",
