@@ -26,6 +26,7 @@ public static class AuditActions
     public const string ChannelMemberAdded = "channel.member-added";
     public const string ChannelMemberRemoved = "channel.member-removed";
     public const string WebhookCreated = "webhook.created";
+    public const string BotCreated = "bot.created";
     public const string WebhookRevoked = "webhook.revoked";
 
     public static readonly IReadOnlyList<string> All =
@@ -33,6 +34,6 @@ public static class AuditActions
         SignInFailed, LockedOut, SignInRefused, WorkspaceUpdated, InviteCreated, InviteRevoked, InviteAccepted,
         RoleChanged, MemberDeactivated, MemberReactivated, PasswordResetCreated, PasswordReset, PasswordChanged,
         TokenCreated, TokenRevoked, ChannelRenamed, ChannelArchived, ChannelUnarchived, ChannelMadePrivate,
-        ChannelDeleted, ChannelMemberAdded, ChannelMemberRemoved, WebhookCreated, WebhookRevoked,
+        ChannelDeleted, ChannelMemberAdded, ChannelMemberRemoved, WebhookCreated, WebhookRevoked, BotCreated,
     ];
 }

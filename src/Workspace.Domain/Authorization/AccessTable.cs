@@ -112,6 +112,9 @@ public static class AccessTable
         [typeof(CreateIncomingWebhook)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(GetIncomingWebhooks)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(RevokeIncomingWebhook)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(CreateBot)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(CreateBotToken)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(GetBots)] = new(Roles.Admins, Denied: AdminsOnly),
     };
 
     public static AccessRule For(Type requestType) =>

@@ -8,7 +8,6 @@ using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.Members;
-using Workspace.Domain.Mentions;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
@@ -45,19 +44,12 @@ public sealed class CreateIncomingWebhookHandler(WorkspaceDb db, UserManager<Use
         var now = clock.GetUtcNow();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var handle = await Handles.FirstFreeAsync(Handles.FromName(command.Name),
-            async candidate => MessageMentions.Reserved.Contains(candidate)
-                || await db.Users.AnyAsync(u => u.Handle == candidate, cancellationToken));
-        // A bot signs in nowhere: no password, and an address that can never receive mail.
-        var bot = new User(command.Name, $"{Guid.NewGuid():N}@bots.invalid", handle, WorkspaceRole.Bot, now);
-        var created = await users.CreateAsync(bot);
-        if (!created.Succeeded)
-            throw new InvalidInputException(created.Errors.Select(e => e.Description).ToList());
+        var bot = await db.CreateBotAsync(users, command.Name, now, cancellationToken);
         db.Memberships.Add(new Membership(channel.Id, bot.Id, channel.LastSeq, now));
         var token = Tokens.New();
         var hook = new IncomingWebhook(command.Name, channel.Id, bot.Id, Tokens.Hash(token), actor.Id, now);
         db.IncomingWebhooks.Add(hook);
-        audit.Add(actor, AuditActions.WebhookCreated, $"#{channel.Name}", $"\"{hook.Name}\" posting as @{handle}");
+        audit.Add(actor, AuditActions.WebhookCreated, $"#{channel.Name}", $"\"{hook.Name}\" posting as @{bot.Handle}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         events.Add(new MembershipChanged(bot.Id, channel.Id, IsMember: true));

@@ -111,6 +111,10 @@ public static class AccessSamples
         SampleAsync(async t => new RemoveChannelMember(t.ActorId, (await t.Scenario.FreshChannelAsync()).Id, t.Scenario.HostId)),
         SampleAsync(async t => new CreateIncomingWebhook(t.ActorId, (await t.Scenario.FreshChannelAsync()).Id, "Matrix hook")),
         Sample(t => new GetIncomingWebhooks(t.ActorId)),
+        Sample(t => new CreateBot(t.ActorId, "Matrix bot")),
+        SampleAsync(async t => new CreateBotToken(t.ActorId, await t.Scenario.Workspace.Send.Send(
+            new CreateBot(t.Scenario.Workspace.OwnerId, "Token bot"), Cancel))),
+        Sample(t => new GetBots(t.ActorId)),
         SampleAsync(async t => new RevokeIncomingWebhook(t.ActorId, (await t.Scenario.Workspace.Send.Send(
             new CreateIncomingWebhook(t.Scenario.Workspace.OwnerId, (await t.Scenario.FreshChannelAsync()).Id, "To revoke"), Cancel)).Id)),
         // Profiles: each actor acts on its own, leaving it as it was where it can.

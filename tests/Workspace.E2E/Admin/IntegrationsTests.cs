@@ -39,5 +39,12 @@ public sealed class IntegrationsTests(BrowserFixture browsers) : BrowserTest(bro
         var refused = await http.PostAsync(url, new StringContent("""{"text": "after revoking"}""", Encoding.UTF8, "application/json"),
             TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, refused.StatusCode);
+
+        await owner.GetByLabel("Bot name", new() { Exact = true }).FillAsync("Release bot");
+        await owner.Button("Create bot").ClickAsync();
+        await Expect(owner.GetByLabel("Bot token", new() { Exact = true })).ToHaveValueAsync(new Regex("^wsp_"));
+        var bots = owner.GetByRole(AriaRole.Table, new() { Name = "Bots" });
+        await Expect(bots.Locator("tr").Filter(new() { HasText = "Release bot" })).ToContainTextAsync("@release.bot");
+        await Expect(bots.Locator("tr").Filter(new() { HasText = "Deploy bot" })).ToHaveCountAsync(1);
     }
 }
