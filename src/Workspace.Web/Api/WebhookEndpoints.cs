@@ -11,8 +11,8 @@ namespace Workspace.Web.Api;
 
 /// <summary>
 /// <c>POST /hooks/{token}</c>: Slack's incoming-webhook body (<c>text</c>, optional <c>username</c> and
-/// <c>icon_emoji</c>; anything else ignored) as JSON or as a form field <c>payload</c>, so an existing Slack
-/// integration works by changing its URL. Answers <c>ok</c> as Slack does.
+/// <c>icon_emoji</c>; anything else ignored) as JSON or as a form field <c>payload</c>, its formatting translated
+/// (<see cref="SlackText"/>), so an existing Slack integration works by changing its URL. Answers <c>ok</c> as Slack does.
 /// </summary>
 public static class WebhookEndpoints
 {
@@ -27,7 +27,7 @@ public static class WebhookEndpoints
             try
             {
                 // Each call is a new message: Slack's hooks have no id to retry with.
-                await sender.Send(new PostMessage(hook.BotId, hook.ChannelId, body.Text ?? "", Guid.NewGuid(),
+                await sender.Send(new PostMessage(hook.BotId, hook.ChannelId, SlackText.ToMarkdown(body.Text ?? ""), Guid.NewGuid(),
                     PostedAs: string.IsNullOrWhiteSpace(body.Username) ? null : body.Username.Trim(),
                     PostedIcon: EmojiCatalog.FromShortcode(body.IconEmoji)), CancellationToken.None);
             }

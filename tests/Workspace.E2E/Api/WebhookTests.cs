@@ -30,9 +30,9 @@ public sealed class WebhookTests : ApiTest
             Assert.Equal("ok", await response.Content.ReadAsStringAsync(Cancel));
         }
         var history = await (await ClientForAsync(OwnerId)).GetFromJsonAsync<ApiMessagePage>("/api/v1/channels/general/messages", Cancel);
-        Assert.Equal(["Build *passed*", "plain curl", "from a form"], history!.Messages.Select(m => m.Text));
-        // The text is read as this workspace's Markdown (Slack's own *bold* dialect is not translated).
-        Assert.Equal("<p>Build <em>passed</em></p>", history.Messages[0].Html.Trim());
+        // Slack's *bold* becomes this workspace's **bold**.
+        Assert.Equal(["Build **passed**", "plain curl", "from a form"], history!.Messages.Select(m => m.Text));
+        Assert.Equal("<p>Build <strong>passed</strong></p>", history.Messages[0].Html.Trim());
         Assert.All(history.Messages, m => Assert.Equal("ci", m.Author.Handle));
     }
 
