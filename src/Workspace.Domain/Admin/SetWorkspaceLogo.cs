@@ -18,10 +18,7 @@ public sealed record SetWorkspaceLogo(Guid ActorId, byte[]? Content) : ICommand<
 public sealed class SetWorkspaceLogoValidator : AbstractValidator<SetWorkspaceLogo>
 {
     public SetWorkspaceLogoValidator() =>
-        RuleFor(c => c.Content!.Length).Cascade(CascadeMode.Stop)
-            .GreaterThan(0).WithMessage(SquarePictures.NotAnImage)
-            .LessThanOrEqualTo(SquarePictures.MaxBytes).WithMessage(SquarePictures.TooLarge)
-            .OverridePropertyName(nameof(SetWorkspaceLogo.Content))
+        RuleFor(c => c.Content!.Length).PictureSize().OverridePropertyName(nameof(SetWorkspaceLogo.Content))
             .When(c => c.Content is not null);
 }
 

@@ -10,7 +10,7 @@ public sealed class AuditLog(WorkspaceDb db, TimeProvider clock)
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), actor?.Id, Name(actor), action, Clip(target, 300),
             Clip(detail, 1000), ClientOrigin.Address));
 
-    private static string Name(User? actor) => actor is null ? "not signed in" : $"{actor.DisplayName} (@{actor.Handle})";
+    private static string Name(User? actor) => actor is null ? "not signed in" : actor.NameAndHandle;
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

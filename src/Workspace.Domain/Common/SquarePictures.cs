@@ -1,3 +1,4 @@
+using FluentValidation;
 using ImageMagick;
 
 namespace Workspace.Domain.Common;
@@ -39,6 +40,11 @@ public static class SquarePictures
             throw new DomainException(NotAnImage);
         }
     }
+
+    /// <summary>The size rule every picture upload shares.</summary>
+    public static IRuleBuilderOptions<T, int> PictureSize<T>(this IRuleBuilderInitial<T, int> rule) => rule.Cascade(CascadeMode.Stop)
+        .GreaterThan(0).WithMessage(NotAnImage)
+        .LessThanOrEqualTo(MaxBytes).WithMessage(TooLarge);
 
     private static MagickFormat? Sniff(ReadOnlySpan<byte> content) => content switch
     {

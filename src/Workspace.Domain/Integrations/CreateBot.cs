@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Members;
@@ -21,15 +20,15 @@ public sealed class CreateBotValidator : AbstractValidator<CreateBot>
         .MaximumLength(User.MaxDisplayNameLength).WithMessage($"Names are at most {User.MaxDisplayNameLength} characters.");
 }
 
-public sealed class CreateBotHandler(WorkspaceDb db, UserManager<User> users, AuditLog audit, TimeProvider clock)
+public sealed class CreateBotHandler(WorkspaceDb db, NewMembers members, AuditLog audit)
     : ICommandHandler<CreateBot, Guid>
 {
     public async ValueTask<Guid> Handle(CreateBot command, CancellationToken cancellationToken)
     {
         var actor = await db.ActorAsync(command.ActorId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var bot = await db.CreateBotAsync(users, command.Name, clock.GetUtcNow(), cancellationToken);
-        audit.Add(actor, AuditActions.BotCreated, MemberAdministration.Describe(bot));
+        var bot = await members.CreateBotAsync(command.Name, cancellationToken);
+        audit.Add(actor, AuditActions.BotCreated, bot.NameAndHandle);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return bot.Id;

@@ -26,7 +26,7 @@ public sealed class CreateBotTokenHandler(WorkspaceDb db, AuditLog audit, TimePr
         var now = clock.GetUtcNow();
         var stored = new AccessToken(bot.Id, $"made by {actor.DisplayName} on {now:yyyy-MM-dd}", Tokens.Hash(token), now);
         db.AccessTokens.Add(stored);
-        audit.Add(actor, AuditActions.TokenCreated, MemberAdministration.Describe(bot), "bot token");
+        audit.Add(actor, AuditActions.TokenCreated, bot.NameAndHandle, "bot token");
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedAccessToken(stored.Id, stored.Name, token);
     }

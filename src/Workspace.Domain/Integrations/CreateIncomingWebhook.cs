@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Admin;
 using Workspace.Domain.Audit;
@@ -33,7 +32,7 @@ public sealed class CreateIncomingWebhookValidator : AbstractValidator<CreateInc
     }
 }
 
-public sealed class CreateIncomingWebhookHandler(WorkspaceDb db, UserManager<User> users, PendingEvents events, AuditLog audit,
+public sealed class CreateIncomingWebhookHandler(WorkspaceDb db, NewMembers members, PendingEvents events, AuditLog audit,
     TimeProvider clock) : ICommandHandler<CreateIncomingWebhook, CreatedWebhook>
 {
     public async ValueTask<CreatedWebhook> Handle(CreateIncomingWebhook command, CancellationToken cancellationToken)
@@ -44,7 +43,7 @@ public sealed class CreateIncomingWebhookHandler(WorkspaceDb db, UserManager<Use
         var now = clock.GetUtcNow();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var bot = await db.CreateBotAsync(users, command.Name, now, cancellationToken);
+        var bot = await members.CreateBotAsync(command.Name, cancellationToken);
         db.Memberships.Add(new Membership(channel.Id, bot.Id, channel.LastSeq, now));
         var token = Tokens.New();
         var hook = new IncomingWebhook(command.Name, channel.Id, bot.Id, Tokens.Hash(token), actor.Id, now);

@@ -39,7 +39,7 @@ public sealed class ChangeRoleHandler(WorkspaceDb db, PendingEvents events, Audi
             throw new DomainException("The workspace needs an owner: make someone else an owner first.");
         var before = person.Role;
         person.ChangeRole(command.Role);
-        audit.Add(actor, AuditActions.RoleChanged, MemberAdministration.Describe(person),
+        audit.Add(actor, AuditActions.RoleChanged, person.NameAndHandle,
             $"{before.Label().ToLowerInvariant()} → {command.Role.Label().ToLowerInvariant()}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

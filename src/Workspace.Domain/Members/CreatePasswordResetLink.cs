@@ -34,7 +34,7 @@ public sealed class CreatePasswordResetLinkHandler(WorkspaceDb db, AuditLog audi
         var token = Tokens.New();
         var reset = new PasswordReset(Tokens.Hash(token), person.Id, actor.Id, clock.GetUtcNow());
         db.PasswordResets.Add(reset);
-        audit.Add(actor, AuditActions.PasswordResetCreated, MemberAdministration.Describe(person));
+        audit.Add(actor, AuditActions.PasswordResetCreated, person.NameAndHandle);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedPasswordReset(token, reset.ExpiresAt);
     }

@@ -30,7 +30,7 @@ public sealed class DeactivateMemberHandler(WorkspaceDb db, PendingEvents events
         if (!person.IsActive)
             return Unit.Value;
         person.Deactivate(clock.GetUtcNow());
-        audit.Add(actor, AuditActions.MemberDeactivated, MemberAdministration.Describe(person));
+        audit.Add(actor, AuditActions.MemberDeactivated, person.NameAndHandle);
         await db.SaveChangesAsync(cancellationToken);
         events.Add(new AccountChanged(person.Id));
         return Unit.Value;
@@ -52,7 +52,7 @@ public sealed class ReactivateMemberHandler(WorkspaceDb db, AuditLog audit) : IC
         if (person.IsActive)
             return Unit.Value;
         person.Reactivate();
-        audit.Add(actor, AuditActions.MemberReactivated, MemberAdministration.Describe(person));
+        audit.Add(actor, AuditActions.MemberReactivated, person.NameAndHandle);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -10,8 +10,8 @@ namespace Workspace.Domain.Members;
 /// <summary>Creates a person's account and seats them in #general; shared by first-run setup and invites.</summary>
 public sealed class NewMembers(WorkspaceDb db, UserManager<User> users, TimeProvider clock)
 {
-    /// <summary>Runs inside the caller's transaction.</summary>
-    public async Task<User> CreateAsync(string name, string email, string password, WorkspaceRole role,
+    /// <summary>Runs inside the caller's transaction. A null <paramref name="password"/> makes an account that cannot sign in (a bot).</summary>
+    public async Task<User> CreateAsync(string name, string email, string? password, WorkspaceRole role,
         CancellationToken cancellationToken)
     {
         // People join rarely, so they take turns: holding the settings row's lock makes the email and handle
@@ -23,7 +23,7 @@ public sealed class NewMembers(WorkspaceDb db, UserManager<User> users, TimeProv
             async candidate => MessageMentions.Reserved.Contains(candidate)
                 || await db.Users.AnyAsync(u => u.Handle == candidate, cancellationToken));
         var user = new User(name, email, handle, role, clock.GetUtcNow());
-        var result = await users.CreateAsync(user, password);
+        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!result.Succeeded)
             throw new InvalidInputException(result.Errors.Select(e => e.Description).ToList());
         return user;

@@ -20,7 +20,7 @@ public sealed class RecordSignInProblemHandler(WorkspaceDb db, AuditLog audit) :
         var person = await db.Users.AsNoTracking()
             .SingleOrDefaultAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), cancellationToken);
         audit.Add(null, command.Action, email.Length > 254 ? email[..254] : email,
-            person is null ? "no account has this address" : MemberAdministration.Describe(person));
+            person is null ? "no account has this address" : person.NameAndHandle);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

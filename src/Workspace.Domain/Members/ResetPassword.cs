@@ -55,7 +55,7 @@ public sealed class ResetPasswordHandler(WorkspaceDb db, UserManager<User> users
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
-        audit.Add(user, AuditActions.PasswordReset, MemberAdministration.Describe(user));
+        audit.Add(user, AuditActions.PasswordReset, user.NameAndHandle);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;

@@ -70,6 +70,9 @@ public sealed class User : IdentityUser<Guid>
 
     public bool IsGuest => Role == WorkspaceRole.Guest;
 
+    /// <summary>How the audit log and admin messages name a person: "Ann Lee (@ann.lee)".</summary>
+    public string NameAndHandle => $"{DisplayName} (@{Handle})";
+
     public void ChangeRole(WorkspaceRole role) => Role = role;
 
     /// <summary>A new security stamp ends every session the person has: their cookies stop working at once.</summary>

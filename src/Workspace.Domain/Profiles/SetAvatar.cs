@@ -14,10 +14,7 @@ public sealed record SetAvatar(Guid ActorId, byte[] Content) : ICommand<long>, I
 public sealed class SetAvatarValidator : AbstractValidator<SetAvatar>
 {
     public SetAvatarValidator() =>
-        RuleFor(c => c.Content.Length).Cascade(CascadeMode.Stop)
-            .GreaterThan(0).WithMessage(SquarePictures.NotAnImage)
-            .LessThanOrEqualTo(SquarePictures.MaxBytes).WithMessage(SquarePictures.TooLarge)
-            .OverridePropertyName(nameof(SetAvatar.Content));
+        RuleFor(c => c.Content.Length).PictureSize().OverridePropertyName(nameof(SetAvatar.Content));
 }
 
 public sealed class SetAvatarHandler(WorkspaceDb db, IOptions<StorageOptions> storage) : ICommandHandler<SetAvatar, long>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.WebUtilities;
-using Workspace.Domain.Common;
 using Workspace.Domain.Integrations;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Pipeline;
@@ -24,28 +23,12 @@ public static class WebhookEndpoints
             if (await ReadAsync(context) is not { } body)
                 return Results.Problem("Send a JSON body such as {\"text\": \"Hello\"}, or a form field 'payload' holding one.",
                     statusCode: StatusCodes.Status400BadRequest);
-            try
-            {
-                // Each call is a new message: Slack's hooks have no id to retry with.
-                await sender.Send(new PostMessage(hook.BotId, hook.ChannelId, SlackText.ToMarkdown(body.Text ?? ""), Guid.NewGuid(),
-                    PostedAs: string.IsNullOrWhiteSpace(body.Username) ? null : body.Username.Trim(),
-                    PostedIcon: EmojiCatalog.FromShortcode(body.IconEmoji)), CancellationToken.None);
-            }
-            catch (RateLimitedException e)
-            {
-                context.Response.Headers.RetryAfter = ApiRateLimits.Seconds(e.RetryAfter);
-                return Results.Problem(e.Message, statusCode: StatusCodes.Status429TooManyRequests);
-            }
-            catch (InvalidInputException e)
-            {
-                return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
-            }
-            catch (DomainException e)
-            {
-                return ApiProblems.Problem(e);
-            }
+            // Each call is a new message: Slack's hooks have no id to retry with.
+            await sender.Send(new PostMessage(hook.BotId, hook.ChannelId, SlackText.ToMarkdown(body.Text ?? ""), Guid.NewGuid(),
+                PostedAs: string.IsNullOrWhiteSpace(body.Username) ? null : body.Username.Trim(),
+                PostedIcon: EmojiCatalog.FromShortcode(body.IconEmoji)), CancellationToken.None);
             return Results.Text("ok");
-        }).DisableAntiforgery().ExcludeFromDescription();
+        }).AddEndpointFilter<ApiProblems>().DisableAntiforgery().ExcludeFromDescription();
 
     /// <summary>
     /// JSON whatever the content type claims (curl's <c>-d</c> says form), or Slack's form with a <c>payload</c> field.

@@ -101,18 +101,10 @@ public sealed partial class ProfilePage
     private async Task UploadAsync(InputFileChangeEventArgs e)
     {
         photoError = null;
-        if (e.File.Size > SquarePictures.MaxBytes)
-        {
-            photoError = SquarePictures.TooLarge;
-            return;
-        }
         uploading = true;
         try
         {
-            using var content = new MemoryStream();
-            await using (var stream = e.File.OpenReadStream(SquarePictures.MaxBytes))
-                await stream.CopyToAsync(content);
-            await Sender.Send(new SetAvatar(Viewer.Id, content.ToArray()));
+            await Sender.Send(new SetAvatar(Viewer.Id, await PictureUpload.ReadAsync(e.File)));
             await LoadAsync();
         }
         catch (DomainException ex)
