@@ -1,6 +1,7 @@
 using Mediator;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -13,7 +14,7 @@ namespace Workspace.Domain.Admin;
 /// </summary>
 public sealed record ArchiveChannel(Guid ActorId, Guid ChannelId) : ICommand<Unit>, IChannelRequest;
 
-public sealed class ArchiveChannelHandler(WorkspaceDb db, PendingEvents events, AuditLog audit)
+public sealed class ArchiveChannelHandler(WorkspaceDb db, PendingEvents events, AuditLog audit, TimeProvider clock)
     : ICommandHandler<ArchiveChannel, Unit>
 {
     public async ValueTask<Unit> Handle(ArchiveChannel command, CancellationToken cancellationToken)
@@ -23,6 +24,7 @@ public sealed class ArchiveChannelHandler(WorkspaceDb db, PendingEvents events, 
         if (channel.IsArchived)
             return Unit.Value;
         channel.Archive();
+        db.EventLog.Add(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
         audit.Add(actor, AuditActions.ChannelArchived, $"#{channel.Name}");
         await db.SaveChangesAsync(cancellationToken);
         // Open pages swap the message box for the archived notice; sidebars following the channel drop it.

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -23,7 +24,7 @@ public sealed class DeleteChannelValidator : AbstractValidator<DeleteChannel>
         RuleFor(c => c.ConfirmName).NotEmpty().WithMessage(Channel.ConfirmByName);
 }
 
-public sealed class DeleteChannelHandler(WorkspaceDb db, PendingEvents events, AuditLog audit)
+public sealed class DeleteChannelHandler(WorkspaceDb db, PendingEvents events, AuditLog audit, TimeProvider clock)
     : ICommandHandler<DeleteChannel, Unit>
 {
     public async ValueTask<Unit> Handle(DeleteChannel command, CancellationToken cancellationToken)
@@ -43,6 +44,8 @@ public sealed class DeleteChannelHandler(WorkspaceDb db, PendingEvents events, A
             await messages.ExecuteDeleteAsync(cancellationToken);
             await db.Memberships.Where(m => m.ChannelId == channel.Id).ExecuteDeleteAsync(cancellationToken);
             db.Channels.Remove(channel);
+            foreach (var memberId in memberIds)
+                db.EventLog.Add(LoggedEvent.Membership(memberId, channel.Id, isMember: false, clock.GetUtcNow()));
             audit.Add(actor, AuditActions.ChannelDeleted, $"#{channel.Name}",
                 $"{(channel.IsPrivate ? "private" : "public")}, {memberIds.Count} {(memberIds.Count == 1 ? "member" : "members")}");
             await db.SaveChangesAsync(cancellationToken);

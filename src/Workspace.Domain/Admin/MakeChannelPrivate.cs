@@ -1,6 +1,7 @@
 using Mediator;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -13,7 +14,7 @@ namespace Workspace.Domain.Admin;
 /// </summary>
 public sealed record MakeChannelPrivate(Guid ActorId, Guid ChannelId) : ICommand<Unit>, IChannelRequest;
 
-public sealed class MakeChannelPrivateHandler(WorkspaceDb db, PendingEvents events, AuditLog audit)
+public sealed class MakeChannelPrivateHandler(WorkspaceDb db, PendingEvents events, AuditLog audit, TimeProvider clock)
     : ICommandHandler<MakeChannelPrivate, Unit>
 {
     public async ValueTask<Unit> Handle(MakeChannelPrivate command, CancellationToken cancellationToken)
@@ -21,6 +22,7 @@ public sealed class MakeChannelPrivateHandler(WorkspaceDb db, PendingEvents even
         var actor = await db.ActorAsync(command.ActorId, cancellationToken);
         var channel = await db.FindManagedAsync(command.ChannelId, cancellationToken);
         channel.MakePrivate();
+        db.EventLog.Add(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
         audit.Add(actor, AuditActions.ChannelMadePrivate, $"#{channel.Name}");
         await db.SaveChangesAsync(cancellationToken);
         // A non-member reading it leaves; members' pages and sidebars show the lock.

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -16,7 +17,7 @@ namespace Workspace.Domain.Admin;
 /// </summary>
 public sealed record RemoveChannelMember(Guid ActorId, Guid ChannelId, Guid UserId) : ICommand<Unit>, IChannelRequest;
 
-public sealed class RemoveChannelMemberHandler(WorkspaceDb db, PendingEvents events, AuditLog audit)
+public sealed class RemoveChannelMemberHandler(WorkspaceDb db, PendingEvents events, AuditLog audit, TimeProvider clock)
     : ICommandHandler<RemoveChannelMember, Unit>
 {
     public async ValueTask<Unit> Handle(RemoveChannelMember command, CancellationToken cancellationToken)
@@ -31,6 +32,7 @@ public sealed class RemoveChannelMemberHandler(WorkspaceDb db, PendingEvents eve
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"That person is not in #{channel.Name}.");
         db.Memberships.Remove(member.Membership);
+        db.EventLog.Add(LoggedEvent.Membership(command.UserId, channel.Id, isMember: false, clock.GetUtcNow()));
         audit.Add(actor, AuditActions.ChannelMemberRemoved, $"#{channel.Name}", $"@{member.Handle}");
         try
         {

@@ -1,6 +1,7 @@
 using Mediator;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -11,7 +12,7 @@ namespace Workspace.Domain.Admin;
 /// <summary>An admin brings an archived channel back: writable again, and back in its members' sidebars.</summary>
 public sealed record UnarchiveChannel(Guid ActorId, Guid ChannelId) : ICommand<Unit>, IChannelRequest;
 
-public sealed class UnarchiveChannelHandler(WorkspaceDb db, PendingEvents events, AuditLog audit)
+public sealed class UnarchiveChannelHandler(WorkspaceDb db, PendingEvents events, AuditLog audit, TimeProvider clock)
     : ICommandHandler<UnarchiveChannel, Unit>
 {
     public async ValueTask<Unit> Handle(UnarchiveChannel command, CancellationToken cancellationToken)
@@ -21,6 +22,7 @@ public sealed class UnarchiveChannelHandler(WorkspaceDb db, PendingEvents events
         if (!channel.IsArchived)
             return Unit.Value;
         channel.Unarchive();
+        db.EventLog.Add(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
         audit.Add(actor, AuditActions.ChannelUnarchived, $"#{channel.Name}");
         await db.SaveChangesAsync(cancellationToken);
         events.Add(channel.Updated());

@@ -2,6 +2,7 @@ using Workspace.Domain.Admin;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Channels;
 using Workspace.Domain.DirectMessages;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Integrations;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
@@ -48,6 +49,7 @@ public static class AccessTable
         [typeof(GetMentions)] = new(Roles.Everyone),
         [typeof(GetThreads)] = new(Roles.Everyone),
         [typeof(OpenDirectConversation)] = new(Roles.Everyone),
+        [typeof(GetEvents)] = new(Roles.Everyone),
 
         // Profiles: everyone acts on their own; a guest's view of others is narrowed by the handler.
         [typeof(GetProfile)] = new(Roles.Everyone),

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
@@ -26,6 +27,7 @@ public sealed class AddChannelMemberHandler(WorkspaceDb db, PendingEvents events
         if (await db.Memberships.AnyAsync(m => m.ChannelId == channel.Id && m.UserId == userId, cancellationToken))
             return Unit.Value;
         db.Memberships.Add(new Membership(channel.Id, userId, channel.LastSeq, clock.GetUtcNow()));
+        db.EventLog.Add(LoggedEvent.Membership(userId, channel.Id, isMember: true, clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

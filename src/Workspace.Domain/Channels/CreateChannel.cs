@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -32,6 +33,7 @@ public sealed class CreateChannelHandler(WorkspaceDb db, PendingEvents events, T
         var channel = new Channel(command.Name, command.IsPrivate ? ChannelKind.Private : ChannelKind.Public, actor.Id, now);
         db.Channels.Add(channel);
         db.Memberships.Add(new Membership(channel.Id, actor.Id, lastReadSeq: 0, now));
+        db.EventLog.Add(LoggedEvent.Membership(actor.Id, channel.Id, isMember: true, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

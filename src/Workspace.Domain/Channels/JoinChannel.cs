@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
@@ -20,6 +21,7 @@ public sealed class JoinChannelHandler(WorkspaceDb db, PendingEvents events, Tim
             return Unit.Value;
         channel.EnsureOpen();
         db.Memberships.Add(new Membership(channel.Id, command.ActorId, channel.LastSeq, clock.GetUtcNow()));
+        db.EventLog.Add(LoggedEvent.Membership(command.ActorId, channel.Id, isMember: true, clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

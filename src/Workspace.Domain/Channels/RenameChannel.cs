@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -18,7 +19,7 @@ public sealed class RenameChannelValidator : AbstractValidator<RenameChannel>
     public RenameChannelValidator() => RuleFor(c => c.NewName).ValidChannelName();
 }
 
-public sealed class RenameChannelHandler(WorkspaceDb db, PendingEvents events, AuditLog audit)
+public sealed class RenameChannelHandler(WorkspaceDb db, PendingEvents events, AuditLog audit, TimeProvider clock)
     : ICommandHandler<RenameChannel, ChannelRef>
 {
     public async ValueTask<ChannelRef> Handle(RenameChannel command, CancellationToken cancellationToken)
@@ -33,7 +34,10 @@ public sealed class RenameChannelHandler(WorkspaceDb db, PendingEvents events, A
         var oldName = channel.Name;
         channel.Rename(actor, command.NewName);
         if (channel.Name != oldName)
+        {
             audit.Add(actor, AuditActions.ChannelRenamed, $"#{channel.Name}", $"was #{oldName}");
+            db.EventLog.Add(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Workspace.Domain.Authorization;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 
@@ -16,12 +17,13 @@ public sealed class SetChannelTopicValidator : AbstractValidator<SetChannelTopic
         .WithMessage($"Topics are at most {Channel.MaxTopicLength} characters.");
 }
 
-public sealed class SetChannelTopicHandler(WorkspaceDb db, PendingEvents events) : ICommandHandler<SetChannelTopic, Unit>
+public sealed class SetChannelTopicHandler(WorkspaceDb db, PendingEvents events, TimeProvider clock) : ICommandHandler<SetChannelTopic, Unit>
 {
     public async ValueTask<Unit> Handle(SetChannelTopic command, CancellationToken cancellationToken)
     {
         var (channel, _) = await db.FindMembershipAsync(command.ActorId, command.ChannelId, cancellationToken);
         channel.SetTopic(command.Topic);
+        db.EventLog.Add(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         events.Add(channel.Updated());
         return Unit.Value;

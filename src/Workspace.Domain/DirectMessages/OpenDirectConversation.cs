@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -55,7 +56,10 @@ public sealed class OpenDirectConversationHandler(WorkspaceDb db, PendingEvents 
         var channel = new Channel(key, ChannelKind.Direct, actorId, now);
         db.Channels.Add(channel);
         foreach (var memberId in memberIds)
+        {
             db.Memberships.Add(new Membership(channel.Id, memberId, lastReadSeq: 0, now));
+            db.EventLog.Add(LoggedEvent.Membership(memberId, channel.Id, isMember: true, now));
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -45,6 +46,7 @@ public sealed class CreateIncomingWebhookHandler(WorkspaceDb db, NewMembers memb
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var bot = await members.CreateBotAsync(command.Name, cancellationToken);
         db.Memberships.Add(new Membership(channel.Id, bot.Id, channel.LastSeq, now));
+        db.EventLog.Add(LoggedEvent.Membership(bot.Id, channel.Id, isMember: true, now));
         var token = Tokens.New();
         var hook = new IncomingWebhook(command.Name, channel.Id, bot.Id, Tokens.Hash(token), actor.Id, now);
         db.IncomingWebhooks.Add(hook);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Persistence;
 
@@ -44,7 +45,10 @@ public sealed class NewMembers(WorkspaceDb db, UserManager<User> users, TimeProv
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var channel in channels)
+        {
             db.Memberships.Add(new Membership(channel.Id, user.Id, channel.LastSeq, now));
+            db.EventLog.Add(LoggedEvent.Membership(user.Id, channel.Id, isMember: true, now));
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 }

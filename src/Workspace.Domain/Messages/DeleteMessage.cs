@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -36,6 +37,7 @@ public sealed class DeleteMessageHandler(WorkspaceDb db, PendingEvents events, T
         {
             var changeSeq = await db.NextChangeOfAsync(message, cancellationToken);
             message.Delete(actor, changeSeq, clock.GetUtcNow());
+            db.EventLog.Add(LoggedEvent.Deleted(message, clock.GetUtcNow()));
             if (message.ThreadRootId is { } rootId)
             {
                 root = await db.Messages.SingleAsync(m => m.Id == rootId, cancellationToken);

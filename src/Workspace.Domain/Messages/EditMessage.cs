@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -44,6 +45,7 @@ public sealed class EditMessageHandler(WorkspaceDb db, PendingEvents events, Pre
             var changeSeq = await db.NextChangeOfAsync(message, cancellationToken);
             message.Edit(command.ActorId, text, html, changeSeq, clock.GetUtcNow());
             await mentions.ReplaceAsync(db, message, cancellationToken);
+            db.EventLog.Add(LoggedEvent.Edited(message, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Persistence;
@@ -84,6 +85,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
                 db.Messages.Add(message);
             }
             message.PostedBy(command.PostedAs, command.PostedIcon);
+            db.EventLog.Add(LoggedEvent.Posted(message, now));
             mentions.Add(db, message, now);
             if (root is not null)
                 foreach (var mentioned in mentions.Mentioned.Keys)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Channels;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Integrations;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
@@ -29,6 +30,36 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
     public DbSet<IncomingWebhook> IncomingWebhooks => Set<IncomingWebhook>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<LoggedEvent> EventLog => Set<LoggedEvent>();
+    public DbSet<EventLogHead> EventLogHead => Set<EventLogHead>();
+
+    /// <summary>
+    /// Events added to <see cref="EventLog"/> are numbered here, in the same transaction as the change they record
+    /// (one is opened when the caller has none), so no handler can save an event without its commit-ordered id.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var logged = ChangeTracker.Entries<LoggedEvent>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity).ToList();
+        if (logged.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            await this.NumberAsync(logged, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await this.NumberAsync(logged, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        ChangeTracker.Entries<LoggedEvent>().Any(e => e.State == EntityState.Added)
+            ? throw new InvalidOperationException("Events are numbered asynchronously: save them with SaveChangesAsync.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -46,6 +47,7 @@ public sealed class ToggleReactionHandler(WorkspaceDb db, PendingEvents events, 
                 db.Reactions.Add(new Reaction(message.Id, command.ActorId, command.Emoji, clock.GetUtcNow()));
             }
             message.Touch(changeSeq);
+            db.EventLog.Add(LoggedEvent.Reacted(message, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Authorization;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
@@ -13,15 +14,23 @@ namespace Workspace.Domain.Unread;
 /// </summary>
 public sealed record MarkChannelRead(Guid ActorId, Guid ChannelId, long Seq) : ICommand<long>, IChannelRequest;
 
-public sealed class MarkChannelReadHandler(WorkspaceDb db, PendingEvents events) : ICommandHandler<MarkChannelRead, long>
+public sealed class MarkChannelReadHandler(WorkspaceDb db, PendingEvents events, TimeProvider clock) : ICommandHandler<MarkChannelRead, long>
 {
     public async ValueTask<long> Handle(MarkChannelRead command, CancellationToken cancellationToken)
     {
         var lastSeq = await db.Channels.Where(c => c.Id == command.ChannelId).Select(c => c.LastSeq)
             .SingleOrDefaultAsync(cancellationToken);
         var target = Math.Min(command.Seq, lastSeq);
-        if (await db.AdvanceReadPointerAsync(command.ActorId, command.ChannelId, target, cancellationToken))
-            events.Add(new ChannelRead(command.ActorId, command.ChannelId, target));
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (await db.AdvanceReadPointerAsync(command.ActorId, command.ChannelId, target, cancellationToken))
+            {
+                db.EventLog.Add(LoggedEvent.Read(command.ActorId, command.ChannelId, target, clock.GetUtcNow()));
+                await db.SaveChangesAsync(cancellationToken);
+                events.Add(new ChannelRead(command.ActorId, command.ChannelId, target));
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
         return await db.Memberships
             .Where(m => m.ChannelId == command.ChannelId && m.UserId == command.ActorId)
             .Select(m => m.LastReadSeq)

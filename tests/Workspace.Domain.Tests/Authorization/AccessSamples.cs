@@ -4,6 +4,7 @@ using Workspace.Domain.Admin;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Channels;
 using Workspace.Domain.DirectMessages;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Integrations;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
@@ -51,6 +52,7 @@ public static class AccessSamples
     public static readonly IReadOnlyDictionary<Type, Func<AccessTarget, Task<IMessage>>> ForActors = Catalogue(
         Sample(t => new GetMember(t.ActorId)),
         Sample(t => new GetSidebar(t.ActorId)),
+        Sample(t => new GetEvents(t.ActorId, 0)),
         Sample(t => new GetPeople(t.ActorId)),
         Sample(t => new GetMentions(t.ActorId)),
         Sample(t => new GetThreads(t.ActorId)),

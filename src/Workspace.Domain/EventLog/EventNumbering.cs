@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Persistence;
+
+namespace Workspace.Domain.EventLog;
+
+internal static class EventNumbering
+{
+    /// <summary>
+    /// Numbers the events about to be saved from the head row, inside the caller's transaction. The UPDATE holds the
+    /// row's lock until that transaction ends, so the next writer numbers after it commits: ids follow commit order
+    /// on every database, and a reader that has seen id n can never later find a smaller one appear. (An identity
+    /// column would not do: on PostgreSQL a transaction that took id 10 may commit after the one that took 11.)
+    /// </summary>
+    public static async Task NumberAsync(this WorkspaceDb db, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
+    {
+        var last = (await db.Database
+            .SqlQuery<long>($"""UPDATE event_log_head SET "LastId" = "LastId" + {events.Count} WHERE "Id" = {EventLogHead.SingleRowId} RETURNING "LastId" AS "Value" """)
+            .ToListAsync(cancellationToken)).Single();
+        var id = last - events.Count;
+        foreach (var loggedEvent in events)
+            loggedEvent.Id = ++id;
+    }
+}
