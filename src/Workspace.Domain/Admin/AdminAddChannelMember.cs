@@ -29,7 +29,7 @@ public sealed class AdminAddChannelMemberHandler(WorkspaceDb db, PendingEvents e
         if (await db.Memberships.AnyAsync(m => m.ChannelId == channel.Id && m.UserId == user.Id, cancellationToken))
             return Unit.Value;
         db.Memberships.Add(new Membership(channel.Id, user.Id, channel.LastSeq, clock.GetUtcNow()));
-        db.EventLog.Add(LoggedEvent.Membership(user.Id, channel.Id, isMember: true, clock.GetUtcNow()));
+        db.Log(LoggedEvent.Membership(user.Id, channel.Id, isMember: true, clock.GetUtcNow()));
         audit.Add(actor, AuditActions.ChannelMemberAdded, $"#{channel.Name}", $"@{user.Handle}");
         try
         {

@@ -24,7 +24,7 @@ public sealed class ArchiveChannelHandler(WorkspaceDb db, PendingEvents events, 
         if (channel.IsArchived)
             return Unit.Value;
         channel.Archive();
-        db.EventLog.Add(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
+        db.Log(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
         audit.Add(actor, AuditActions.ChannelArchived, $"#{channel.Name}");
         await db.SaveChangesAsync(cancellationToken);
         // Open pages swap the message box for the archived notice; sidebars following the channel drop it.

@@ -45,7 +45,7 @@ public sealed class DeleteChannelHandler(WorkspaceDb db, PendingEvents events, A
             await db.Memberships.Where(m => m.ChannelId == channel.Id).ExecuteDeleteAsync(cancellationToken);
             db.Channels.Remove(channel);
             foreach (var memberId in memberIds)
-                db.EventLog.Add(LoggedEvent.Membership(memberId, channel.Id, isMember: false, clock.GetUtcNow()));
+                db.Log(LoggedEvent.Membership(memberId, channel.Id, isMember: false, clock.GetUtcNow()));
             audit.Add(actor, AuditActions.ChannelDeleted, $"#{channel.Name}",
                 $"{(channel.IsPrivate ? "private" : "public")}, {memberIds.Count} {(memberIds.Count == 1 ? "member" : "members")}");
             await db.SaveChangesAsync(cancellationToken);

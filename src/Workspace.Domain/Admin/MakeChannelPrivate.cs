@@ -22,7 +22,7 @@ public sealed class MakeChannelPrivateHandler(WorkspaceDb db, PendingEvents even
         var actor = await db.ActorAsync(command.ActorId, cancellationToken);
         var channel = await db.FindManagedAsync(command.ChannelId, cancellationToken);
         channel.MakePrivate();
-        db.EventLog.Add(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
+        db.Log(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
         audit.Add(actor, AuditActions.ChannelMadePrivate, $"#{channel.Name}");
         await db.SaveChangesAsync(cancellationToken);
         // A non-member reading it leaves; members' pages and sidebars show the lock.

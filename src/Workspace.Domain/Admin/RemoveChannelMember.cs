@@ -32,7 +32,7 @@ public sealed class RemoveChannelMemberHandler(WorkspaceDb db, PendingEvents eve
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"That person is not in #{channel.Name}.");
         db.Memberships.Remove(member.Membership);
-        db.EventLog.Add(LoggedEvent.Membership(command.UserId, channel.Id, isMember: false, clock.GetUtcNow()));
+        db.Log(LoggedEvent.Membership(command.UserId, channel.Id, isMember: false, clock.GetUtcNow()));
         audit.Add(actor, AuditActions.ChannelMemberRemoved, $"#{channel.Name}", $"@{member.Handle}");
         try
         {

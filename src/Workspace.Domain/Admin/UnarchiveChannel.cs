@@ -22,7 +22,7 @@ public sealed class UnarchiveChannelHandler(WorkspaceDb db, PendingEvents events
         if (!channel.IsArchived)
             return Unit.Value;
         channel.Unarchive();
-        db.EventLog.Add(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
+        db.Log(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
         audit.Add(actor, AuditActions.ChannelUnarchived, $"#{channel.Name}");
         await db.SaveChangesAsync(cancellationToken);
         events.Add(channel.Updated());

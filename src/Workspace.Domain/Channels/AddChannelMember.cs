@@ -27,7 +27,7 @@ public sealed class AddChannelMemberHandler(WorkspaceDb db, PendingEvents events
         if (await db.Memberships.AnyAsync(m => m.ChannelId == channel.Id && m.UserId == userId, cancellationToken))
             return Unit.Value;
         db.Memberships.Add(new Membership(channel.Id, userId, channel.LastSeq, clock.GetUtcNow()));
-        db.EventLog.Add(LoggedEvent.Membership(userId, channel.Id, isMember: true, clock.GetUtcNow()));
+        db.Log(LoggedEvent.Membership(userId, channel.Id, isMember: true, clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

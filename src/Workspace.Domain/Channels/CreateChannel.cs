@@ -33,7 +33,7 @@ public sealed class CreateChannelHandler(WorkspaceDb db, PendingEvents events, T
         var channel = new Channel(command.Name, command.IsPrivate ? ChannelKind.Private : ChannelKind.Public, actor.Id, now);
         db.Channels.Add(channel);
         db.Memberships.Add(new Membership(channel.Id, actor.Id, lastReadSeq: 0, now));
-        db.EventLog.Add(LoggedEvent.Membership(actor.Id, channel.Id, isMember: true, now));
+        db.Log(LoggedEvent.Membership(actor.Id, channel.Id, isMember: true, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

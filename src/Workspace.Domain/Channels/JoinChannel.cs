@@ -21,7 +21,7 @@ public sealed class JoinChannelHandler(WorkspaceDb db, PendingEvents events, Tim
             return Unit.Value;
         channel.EnsureOpen();
         db.Memberships.Add(new Membership(channel.Id, command.ActorId, channel.LastSeq, clock.GetUtcNow()));
-        db.EventLog.Add(LoggedEvent.Membership(command.ActorId, channel.Id, isMember: true, clock.GetUtcNow()));
+        db.Log(LoggedEvent.Membership(command.ActorId, channel.Id, isMember: true, clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

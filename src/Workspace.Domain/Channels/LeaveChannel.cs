@@ -19,7 +19,7 @@ public sealed class LeaveChannelHandler(WorkspaceDb db, PendingEvents events, Ti
         if (channel.IsDirect)
             throw new DomainException("You can't leave a direct conversation.");
         db.Memberships.Remove(membership);
-        db.EventLog.Add(LoggedEvent.Membership(command.ActorId, channel.Id, isMember: false, clock.GetUtcNow()));
+        db.Log(LoggedEvent.Membership(command.ActorId, channel.Id, isMember: false, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         events.Add(new MembershipChanged(command.ActorId, channel.Id, IsMember: false));
         return Unit.Value;

@@ -36,7 +36,7 @@ public sealed class RenameChannelHandler(WorkspaceDb db, PendingEvents events, A
         if (channel.Name != oldName)
         {
             audit.Add(actor, AuditActions.ChannelRenamed, $"#{channel.Name}", $"was #{oldName}");
-            db.EventLog.Add(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
+            db.Log(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
         }
         try
         {

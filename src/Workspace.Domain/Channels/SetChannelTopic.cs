@@ -23,7 +23,7 @@ public sealed class SetChannelTopicHandler(WorkspaceDb db, PendingEvents events,
     {
         var (channel, _) = await db.FindMembershipAsync(command.ActorId, command.ChannelId, cancellationToken);
         channel.SetTopic(command.Topic);
-        db.EventLog.Add(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
+        db.Log(LoggedEvent.ChannelUpdated(channel.Id, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         events.Add(channel.Updated());
         return Unit.Value;

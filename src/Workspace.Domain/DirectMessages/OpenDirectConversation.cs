@@ -58,7 +58,7 @@ public sealed class OpenDirectConversationHandler(WorkspaceDb db, PendingEvents 
         foreach (var memberId in memberIds)
         {
             db.Memberships.Add(new Membership(channel.Id, memberId, lastReadSeq: 0, now));
-            db.EventLog.Add(LoggedEvent.Membership(memberId, channel.Id, isMember: true, now));
+            db.Log(LoggedEvent.Membership(memberId, channel.Id, isMember: true, now));
         }
         try
         {

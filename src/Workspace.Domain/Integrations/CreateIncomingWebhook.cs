@@ -46,7 +46,7 @@ public sealed class CreateIncomingWebhookHandler(WorkspaceDb db, NewMembers memb
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var bot = await members.CreateBotAsync(command.Name, cancellationToken);
         db.Memberships.Add(new Membership(channel.Id, bot.Id, channel.LastSeq, now));
-        db.EventLog.Add(LoggedEvent.Membership(bot.Id, channel.Id, isMember: true, now));
+        db.Log(LoggedEvent.Membership(bot.Id, channel.Id, isMember: true, now));
         var token = Tokens.New();
         var hook = new IncomingWebhook(command.Name, channel.Id, bot.Id, Tokens.Hash(token), actor.Id, now);
         db.IncomingWebhooks.Add(hook);

@@ -47,7 +47,7 @@ public sealed class NewMembers(WorkspaceDb db, UserManager<User> users, TimeProv
         foreach (var channel in channels)
         {
             db.Memberships.Add(new Membership(channel.Id, user.Id, channel.LastSeq, now));
-            db.EventLog.Add(LoggedEvent.Membership(user.Id, channel.Id, isMember: true, now));
+            db.Log(LoggedEvent.Membership(user.Id, channel.Id, isMember: true, now));
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -37,7 +37,7 @@ public sealed class DeleteMessageHandler(WorkspaceDb db, PendingEvents events, T
         {
             var changeSeq = await db.NextChangeOfAsync(message, cancellationToken);
             message.Delete(actor, changeSeq, clock.GetUtcNow());
-            db.EventLog.Add(LoggedEvent.Deleted(message, clock.GetUtcNow()));
+            db.Log(LoggedEvent.Deleted(message, clock.GetUtcNow()));
             if (message.ThreadRootId is { } rootId)
             {
                 root = await db.Messages.SingleAsync(m => m.Id == rootId, cancellationToken);

@@ -45,7 +45,7 @@ public sealed class EditMessageHandler(WorkspaceDb db, PendingEvents events, Pre
             var changeSeq = await db.NextChangeOfAsync(message, cancellationToken);
             message.Edit(command.ActorId, text, html, changeSeq, clock.GetUtcNow());
             await mentions.ReplaceAsync(db, message, cancellationToken);
-            db.EventLog.Add(LoggedEvent.Edited(message, clock.GetUtcNow()));
+            db.Log(LoggedEvent.Edited(message, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

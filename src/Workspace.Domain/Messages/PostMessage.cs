@@ -85,7 +85,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
                 db.Messages.Add(message);
             }
             message.PostedBy(command.PostedAs, command.PostedIcon);
-            db.EventLog.Add(LoggedEvent.Posted(message, now));
+            db.Log(LoggedEvent.Posted(message, now));
             mentions.Add(db, message, now);
             if (root is not null)
                 foreach (var mentioned in mentions.Mentioned.Keys)

@@ -33,31 +33,37 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<LoggedEvent> EventLog => Set<LoggedEvent>();
     public DbSet<EventLogHead> EventLogHead => Set<EventLogHead>();
 
+    private readonly List<LoggedEvent> unsavedEvents = [];
+
     /// <summary>
-    /// Events added to <see cref="EventLog"/> are numbered here, in the same transaction as the change they record
+    /// Records an event with the next save. Events are numbered there, in the same transaction as the change they record
     /// (one is opened when the caller has none), so no handler can save an event without its commit-ordered id.
     /// </summary>
+    public void Log(LoggedEvent loggedEvent) => unsavedEvents.Add(loggedEvent);
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var logged = ChangeTracker.Entries<LoggedEvent>()
-            .Where(e => e.State == EntityState.Added)
-            .Select(e => e.Entity).ToList();
-        if (logged.Count == 0)
+        if (unsavedEvents.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is not null)
-        {
-            await this.NumberAsync(logged, cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
+            return await SaveWithEventsAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await this.NumberAsync(logged, cancellationToken);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await SaveWithEventsAsync(acceptAllChangesOnSuccess, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return saved;
     }
 
+    private async Task<int> SaveWithEventsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var events = unsavedEvents.ToList();
+        unsavedEvents.Clear();
+        await this.NumberAsync(events, cancellationToken);
+        EventLog.AddRange(events);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        ChangeTracker.Entries<LoggedEvent>().Any(e => e.State == EntityState.Added)
+        unsavedEvents.Count > 0
             ? throw new InvalidOperationException("Events are numbered asynchronously: save them with SaveChangesAsync.")
             : base.SaveChanges(acceptAllChangesOnSuccess);
 

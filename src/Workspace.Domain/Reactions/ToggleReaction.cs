@@ -47,7 +47,7 @@ public sealed class ToggleReactionHandler(WorkspaceDb db, PendingEvents events, 
                 db.Reactions.Add(new Reaction(message.Id, command.ActorId, command.Emoji, clock.GetUtcNow()));
             }
             message.Touch(changeSeq);
-            db.EventLog.Add(LoggedEvent.Reacted(message, clock.GetUtcNow()));
+            db.Log(LoggedEvent.Reacted(message, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

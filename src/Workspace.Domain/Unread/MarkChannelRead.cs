@@ -25,7 +25,7 @@ public sealed class MarkChannelReadHandler(WorkspaceDb db, PendingEvents events,
         {
             if (await db.AdvanceReadPointerAsync(command.ActorId, command.ChannelId, target, cancellationToken))
             {
-                db.EventLog.Add(LoggedEvent.Read(command.ActorId, command.ChannelId, target, clock.GetUtcNow()));
+                db.Log(LoggedEvent.Read(command.ActorId, command.ChannelId, target, clock.GetUtcNow()));
                 await db.SaveChangesAsync(cancellationToken);
                 events.Add(new ChannelRead(command.ActorId, command.ChannelId, target));
             }

@@ -29,7 +29,7 @@ public sealed class MarkChannelUnreadHandler(WorkspaceDb db, PendingEvents event
             await db.Memberships
                 .Where(m => m.ChannelId == channel.Id && m.UserId == command.ActorId)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.LastReadSeq, pointer), cancellationToken);
-            db.EventLog.Add(LoggedEvent.Read(command.ActorId, channel.Id, pointer, clock.GetUtcNow()));
+            db.Log(LoggedEvent.Read(command.ActorId, channel.Id, pointer, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -39,6 +39,7 @@ public static class ApiEndpoints
             .WithSummary("Deletes one's own message (admins: any); a tombstone stays for every client.");
         api.MapPost("/messages/{id:guid}/reactions", ReactAsync).WithName("ToggleReaction").WithTags("Messages")
             .WithSummary("Adds the caller's reaction with this emoji, or takes it back.");
+        api.MapApiEvents();
     }
 
     private static async Task<Ok<List<ApiChannel>>> ListChannelsAsync(HttpContext context, Sender sender, CancellationToken cancellationToken) =>

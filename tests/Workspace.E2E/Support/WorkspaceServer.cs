@@ -14,8 +14,9 @@ namespace Workspace.E2E.Support;
 /// </summary>
 public sealed class WorkspaceServer : WebApplicationFactory<Program>
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"workspace-e2e-{Guid.NewGuid():N}.db");
-    private readonly string storagePath = Path.Combine(Path.GetTempPath(), $"workspace-e2e-files-{Guid.NewGuid():N}");
+    private readonly string databasePath;
+    private readonly string storagePath;
+    private bool keepData;
 
     /// <summary>Tests post and call as fast as they like unless they set the limits themselves.</summary>
     private readonly Dictionary<string, string> settings = new()
@@ -24,8 +25,10 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
         ["RateLimits:ApiRequestsPerMinute"] = "1000000",
     };
 
-    private WorkspaceServer(IEnumerable<(string Key, string Value)> overrides)
+    private WorkspaceServer(IEnumerable<(string Key, string Value)> overrides, string? databasePath = null, string? storagePath = null)
     {
+        this.databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"workspace-e2e-{Guid.NewGuid():N}.db");
+        this.storagePath = storagePath ?? Path.Combine(Path.GetTempPath(), $"workspace-e2e-files-{Guid.NewGuid():N}");
         foreach (var (key, value) in overrides)
             settings[key] = value;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -34,9 +37,18 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
     public Uri BaseAddress { get; private set; } = default!;
 
     /// <param name="settings">Configuration for this server, over the tests' defaults.</param>
-    public static WorkspaceServer Start(params (string Key, string Value)[] settings)
+    public static WorkspaceServer Start(params (string Key, string Value)[] settings) => Started(new WorkspaceServer(settings));
+
+    /// <summary>Stops this server as a deploy would and starts the app again on the same data, on a new port.</summary>
+    public async Task<WorkspaceServer> RestartAsync()
     {
-        var server = new WorkspaceServer(settings);
+        keepData = true;
+        await DisposeAsync();
+        return await Task.Run(() => Started(new WorkspaceServer(settings.Select(s => (s.Key, s.Value)), databasePath, storagePath)));
+    }
+
+    private static WorkspaceServer Started(WorkspaceServer server)
+    {
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
             ?? throw new InvalidOperationException("Kestrel reported no address.");
@@ -69,6 +81,8 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (keepData)
+            return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(databasePath + suffix);
         if (Directory.Exists(storagePath))

@@ -1,0 +1,212 @@
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Profiles;
+using Workspace.Domain.Realtime;
+using Workspace.Web.Components.Shared;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace Workspace.Web.Api;
+
+/// <summary>Configuration section <c>Events</c>.</summary>
+public sealed class EventStreamOptions
+{
+    public const string Section = "Events";
+
+    /// <summary>How often an idle stream sends a comment, so proxies keep it open and clients notice a dead one.</summary>
+    public int HeartbeatSeconds { get; set; } = 15;
+}
+
+/// <summary>
+/// <c>GET /api/v1/events</c>: the durable event log (<see cref="GetEvents"/>) as a server-sent event stream, or with
+/// <c>wait</c> as a long poll. The log is the record and numbers events in commit order, so resuming after an id (the
+/// <c>Last-Event-ID</c> a client sends on reconnecting, or <c>after</c>) misses nothing and repeats nothing, across
+/// server restarts. Live events only wake the reader; what it sends always comes from the log.
+/// </summary>
+public static class ApiEvents
+{
+    /// <summary>Longest long poll: proxies commonly end idle requests after 60 seconds.</summary>
+    public const int MaxWaitSeconds = 60;
+
+    public static void MapApiEvents(this RouteGroupBuilder api) =>
+        api.MapGet("/events", EventsAsync).WithName("GetEvents").WithTags("Events")
+            .WithSummary("The caller's events as text/event-stream (resume with Last-Event-ID or after), or with wait a long poll answering JSON.")
+            .Produces<ApiEventPage>(StatusCodes.Status200OK, "application/json", "text/event-stream");
+
+    private static async Task<IResult> EventsAsync(HttpContext context, long? after, int? wait, Sender sender, IChatEvents chatEvents,
+        IOptions<EventStreamOptions> options, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
+    {
+        // A stopping server ends its streams at once rather than holding the shutdown; clients resume on the next one.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = ending.Token;
+        var caller = Viewer.IdFrom(context.User) ?? throw new InvalidOperationException("The API group requires an authenticated caller.");
+        var resumeAfter = LastEventId(context) ?? after;
+        if (wait is { } seconds)
+        {
+            if (seconds is < 0 or > MaxWaitSeconds)
+                throw new InvalidInputException([$"wait is a number of seconds from 0 to {MaxWaitSeconds}."]);
+            return TypedResults.Ok(await LongPollAsync(sender, chatEvents, caller, resumeAfter, TimeSpan.FromSeconds(seconds), cancellationToken));
+        }
+        // Read before answering, so a bad position gets a problem response rather than a stream that ends at once.
+        var first = await sender.Send(new GetEvents(caller, resumeAfter), cancellationToken);
+        var stream = new Stream(context, sender, chatEvents, caller, TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), json.Value.SerializerOptions);
+        await stream.RunAsync(first, cancellationToken);
+        return Results.Empty;
+    }
+
+    private static long? LastEventId(HttpContext context)
+    {
+        var header = context.Request.Headers["Last-Event-ID"].ToString();
+        if (header.Length == 0)
+            return null;
+        return long.TryParse(header, out var id)
+            ? id
+            : throw new InvalidInputException(["Last-Event-ID is not an id this stream sent: ids are whole numbers."]);
+    }
+
+    private static async Task<ApiEventPage> LongPollAsync(Sender sender, IChatEvents chatEvents, Guid caller, long? after,
+        TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var page = await sender.Send(new GetEvents(caller, after), cancellationToken);
+        if (after is null || page.Events.Count > 0 || wait <= TimeSpan.Zero)
+            return ApiEventPage.From(page);
+
+        using var wakeUp = new WakeUp(chatEvents, caller);
+        wakeUp.Follow(page.Channels);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(wait);
+        // Following began after that read: read once more before waiting, so nothing committed in between waits for a wake.
+        page = await sender.Send(new GetEvents(caller, page.Cursor), cancellationToken);
+        while (page.Events.Count == 0 && await wakeUp.WaitAsync(deadline.Token))
+        {
+            page = await sender.Send(new GetEvents(caller, page.Cursor), cancellationToken);
+            wakeUp.Follow(page.Channels);
+        }
+        return ApiEventPage.From(page);
+    }
+
+    private sealed class Stream(HttpContext context, Sender sender, IChatEvents chatEvents, Guid caller, TimeSpan heartbeat,
+        JsonSerializerOptions json)
+    {
+        private readonly HttpResponse response = context.Response;
+
+        public async Task RunAsync(EventPage page, CancellationToken cancellationToken)
+        {
+            response.ContentType = "text/event-stream";
+            response.Headers.CacheControl = "no-cache";
+            // nginx would otherwise hold events back in its buffer.
+            response.Headers["X-Accel-Buffering"] = "no";
+            context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+            // Reconnect soon after a drop; Last-Event-ID then resumes exactly.
+            await WriteAsync("retry: 2000\n\n", cancellationToken);
+
+            using var wakeUp = new WakeUp(chatEvents, caller);
+            try
+            {
+                while (true)
+                {
+                    foreach (var streamEvent in page.Events)
+                        await WriteAsync(Format(streamEvent), cancellationToken);
+                    var followsMore = wakeUp.Follow(page.Channels);
+                    // A full page means more are waiting; a newly followed channel may have had events before following began.
+                    if (page.Events.Count < GetEvents.MaxLimit && !followsMore && !await WaitAsync(wakeUp, cancellationToken))
+                        return;
+                    page = await sender.Send(new GetEvents(caller, page.Cursor), cancellationToken);
+                }
+            }
+            catch (DomainException)
+            {
+                // Deactivated while listening: the stream ends, and reconnecting is refused with 401.
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+        }
+
+        /// <summary>Waits for something to read; false when the caller's token stopped working meanwhile.</summary>
+        private async Task<bool> WaitAsync(WakeUp wakeUp, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                using var beat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                beat.CancelAfter(heartbeat);
+                if (await wakeUp.WaitAsync(beat.Token))
+                    return true;
+                cancellationToken.ThrowIfCancellationRequested();
+                await WriteAsync(": heartbeat\n\n", cancellationToken);
+                if (await sender.Send(new AuthenticateAccessToken(BearerToken()), cancellationToken) != caller)
+                    return false;
+            }
+        }
+
+        private string BearerToken() => context.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+
+        private string Format(StreamEvent streamEvent) =>
+            $"id: {streamEvent.Id}\nevent: {streamEvent.Kind}\ndata: {JsonSerializer.Serialize(ApiEvent.From(streamEvent), json)}\n\n";
+
+        private async Task WriteAsync(string text, CancellationToken cancellationToken)
+        {
+            await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+            await response.Body.FlushAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Live events of the caller's channels and of the caller only wake the reader; several at once wake it once.
+    /// </summary>
+    private sealed class WakeUp : IDisposable
+    {
+        private readonly Channel<bool> signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        private readonly IChatSubscription subscription;
+        private readonly HashSet<Guid> channels = [];
+
+        public WakeUp(IChatEvents chatEvents, Guid caller)
+        {
+            subscription = chatEvents.Subscribe(_ =>
+            {
+                signal.Writer.TryWrite(true);
+                return Task.CompletedTask;
+            });
+            subscription.Follow(ChatEvent.UserStream(caller));
+        }
+
+        /// <summary>Follows exactly these channels; true when it follows one it did not before.</summary>
+        public bool Follow(IReadOnlyList<Guid> current)
+        {
+            var added = false;
+            foreach (var gone in channels.Except(current).ToList())
+            {
+                subscription.Unfollow(ChatEvent.ChannelStream(gone));
+                channels.Remove(gone);
+            }
+            foreach (var channel in current)
+                if (channels.Add(channel))
+                {
+                    subscription.Follow(ChatEvent.ChannelStream(channel));
+                    added = true;
+                }
+            return added;
+        }
+
+        /// <summary>True when woken, false when <paramref name="cancellationToken"/> ended the wait.</summary>
+        public async Task<bool> WaitAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await signal.Reader.ReadAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        public void Dispose() => subscription.Dispose();
+    }
+}
