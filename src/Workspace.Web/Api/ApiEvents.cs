@@ -39,17 +39,17 @@ public static class ApiEvents
             .WithSummary("The caller's events as text/event-stream (resume with Last-Event-ID or after), or with wait a long poll answering JSON.")
             .Produces<ApiEventPage>(StatusCodes.Status200OK, "application/json", "text/event-stream");
 
-    private static async Task<IResult> EventsAsync(HttpContext context, long? after, int? wait, Sender sender, IChatEvents chatEvents,
+    private static async Task<IResult> EventsAsync(HttpContext context, string? after, string? wait, Sender sender, IChatEvents chatEvents,
         IOptions<EventStreamOptions> options, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
         // A stopping server ends its streams at once rather than holding the shutdown; clients resume on the next one.
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
         var cancellationToken = ending.Token;
         var caller = Viewer.IdFrom(context.User) ?? throw new InvalidOperationException("The API group requires an authenticated caller.");
-        var resumeAfter = LastEventId(context) ?? after;
-        if (wait is { } seconds)
+        var resumeAfter = EventId(context.Request.Headers["Last-Event-ID"].ToString(), "Last-Event-ID") ?? EventId(after, "after");
+        if (wait is not null)
         {
-            if (seconds is < 0 or > MaxWaitSeconds)
+            if (!int.TryParse(wait, out var seconds) || seconds is < 0 or > MaxWaitSeconds)
                 throw new InvalidInputException([$"wait is a number of seconds from 0 to {MaxWaitSeconds}."]);
             return TypedResults.Ok(await LongPollAsync(sender, chatEvents, caller, resumeAfter, TimeSpan.FromSeconds(seconds), cancellationToken));
         }
@@ -60,14 +60,13 @@ public static class ApiEvents
         return Results.Empty;
     }
 
-    private static long? LastEventId(HttpContext context)
+    private static long? EventId(string? value, string name)
     {
-        var header = context.Request.Headers["Last-Event-ID"].ToString();
-        if (header.Length == 0)
+        if (string.IsNullOrEmpty(value))
             return null;
-        return long.TryParse(header, out var id)
+        return long.TryParse(value, out var id)
             ? id
-            : throw new InvalidInputException(["Last-Event-ID is not an id this stream sent: ids are whole numbers."]);
+            : throw new InvalidInputException([$"{name} is not an id this stream sent: ids are whole numbers."]);
     }
 
     private static async Task<ApiEventPage> LongPollAsync(Sender sender, IChatEvents chatEvents, Guid caller, long? after,

@@ -7,7 +7,7 @@ namespace Workspace.Web.Api;
 /// What every /api and /hooks request shares: a body limit, and problem details (never the HTML error pages) for whatever
 /// refusal happens before an endpoint answers: an oversized or malformed body, an unknown path.
 /// </summary>
-public sealed class ApiRequests(RequestDelegate next, IProblemDetailsService problems)
+public sealed class ApiRequests(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -25,11 +25,8 @@ public sealed class ApiRequests(RequestDelegate next, IProblemDetailsService pro
 
         if (context.Response.HasStarted || context.Response.StatusCode < 400 || context.Response.ContentLength > 0)
             return;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = context.Response.StatusCode, Detail = Detail(context.Response.StatusCode) },
-        });
+        // Problem JSON whatever the client accepts: an event-stream client refused before its stream starts gets it too.
+        await Results.Problem(Detail(context.Response.StatusCode), statusCode: context.Response.StatusCode).ExecuteAsync(context);
     }
 
     private static string? Detail(int status) => status switch

@@ -216,7 +216,7 @@ public sealed class ApiContractTests : ApiTest
 
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order().ToList();
         Assert.Equal(["/api/v1/channels", "/api/v1/channels/{channel}/messages", "/api/v1/channels/{channel}/read",
-            "/api/v1/messages/{id}", "/api/v1/messages/{id}/reactions"], paths);
+            "/api/v1/events", "/api/v1/messages/{id}", "/api/v1/messages/{id}/reactions"], paths);
         Assert.Equal("Workspace API", document.RootElement.GetProperty("info").GetProperty("title").GetString());
         var page = await client.GetAsync("/api/docs/index.html", Cancel);
         Assert.Equal((HttpStatusCode.OK, "text/html"), (page.StatusCode, page.Content.Headers.ContentType?.MediaType));

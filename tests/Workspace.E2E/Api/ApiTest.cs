@@ -17,7 +17,7 @@ public abstract class ApiTest : IAsyncLifetime
 {
     protected const string Password = "a long enough password";
 
-    protected WorkspaceServer Server { get; private set; } = default!;
+    protected WorkspaceServer Server { get; set; } = default!;
     protected Sender Send => Server.Services.GetRequiredService<Sender>();
     protected Guid OwnerId { get; private set; }
 
