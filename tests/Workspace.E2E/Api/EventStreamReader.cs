@@ -34,14 +34,28 @@ public sealed class EventStreamReader : IAsyncDisposable
         return new EventStreamReader(response, new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken)));
     }
 
-    /// <summary>Longest wait for the next line: the server sends one at least every heartbeat, so this means it is stuck.</summary>
+    /// <summary>Longest wait for the next event: a test waits for one it caused, so this means it is never coming.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     /// <summary>The next event, or null when the server ended the stream.</summary>
     public async Task<ApiEvent?> NextAsync(CancellationToken cancellationToken)
     {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(Patience);
+        try
+        {
+            return await ReadEventAsync(patience.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No event came within {Patience.TotalSeconds} seconds (heartbeats: {Comments.Count}).");
+        }
+    }
+
+    private async Task<ApiEvent?> ReadEventAsync(CancellationToken cancellationToken)
+    {
         string? id = null, type = null, data = null;
-        while (await NextLineAsync(cancellationToken) is { } line)
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             if (line.Length == 0)
             {
@@ -64,19 +78,7 @@ public sealed class EventStreamReader : IAsyncDisposable
     }
 
     /// <summary>The next raw line of the stream, or null at its end.</summary>
-    public async Task<string?> NextLineAsync(CancellationToken cancellationToken)
-    {
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        patience.CancelAfter(Patience);
-        try
-        {
-            return await reader.ReadLineAsync(patience.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"The event stream sent nothing for {Patience.TotalSeconds} seconds.");
-        }
-    }
+    public Task<string?> NextLineAsync(CancellationToken cancellationToken) => reader.ReadLineAsync(cancellationToken).AsTask();
 
     /// <summary>Reads until an event matches, returning everything read on the way (the match last).</summary>
     public async Task<List<ApiEvent>> UntilAsync(Func<ApiEvent, bool> match, CancellationToken cancellationToken)
