@@ -22,7 +22,7 @@ public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, OutgoingHttp
     public async Task<DateTimeOffset?> DeliverDueAsync(CancellationToken cancellationToken)
     {
         while (await ClaimAsync(cancellationToken) is { Count: > 0 } claimed)
-            await Task.WhenAll(claimed.Select(id => DeliverAsync(id, cancellationToken)));
+            await DeliverAsync(claimed, cancellationToken);
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
@@ -55,18 +55,27 @@ public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, OutgoingHttp
         return ids;
     }
 
-    private async Task DeliverAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls the receivers side by side, then records every outcome in one write: SQLite takes one writer at a time,
+    /// and a slow receiver holds up only the recording, never another call.
+    /// </summary>
+    private async Task DeliverAsync(List<Guid> ids, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
-        var delivery = await db.OutgoingDeliveries.SingleAsync(d => d.Id == id, cancellationToken);
-        var hook = await db.OutgoingWebhooks.AsNoTracking().SingleOrDefaultAsync(h => h.BotId == delivery.BotId, cancellationToken);
-        var allowPrivate = await db.Settings.Select(s => s.AllowPrivateNetworkTargets).FirstOrDefaultAsync(cancellationToken);
+        var deliveries = await db.OutgoingDeliveries.Where(d => ids.Contains(d.Id)).ToListAsync(cancellationToken);
+        var botIds = deliveries.Select(d => d.BotId).Distinct().ToList();
         // The bot's current address and secret: a receiver that was replaced should not keep getting its messages.
-        var outcome = hook is null
-            ? new DeliveryOutcome(Delivered: false, StatusCode: null, "the bot no longer has an outgoing URL", Final: true)
-            : await http.PostAsync(hook.Url, hook.Secret, delivery.Id, delivery.Payload, allowPrivate, cancellationToken);
-        delivery.Attempted(outcome, clock.GetUtcNow(), options.Value);
+        var hooks = await db.OutgoingWebhooks.AsNoTracking().Where(h => botIds.Contains(h.BotId))
+            .ToDictionaryAsync(h => h.BotId, cancellationToken);
+        var allowPrivate = await db.Settings.Select(s => s.AllowPrivateNetworkTargets).FirstOrDefaultAsync(cancellationToken);
+
+        var outcomes = await Task.WhenAll(deliveries.Select(delivery => hooks.TryGetValue(delivery.BotId, out var hook)
+            ? http.PostAsync(hook.Url, hook.Secret, delivery.Id, delivery.Payload, allowPrivate, cancellationToken)
+            : Task.FromResult(new DeliveryOutcome(Delivered: false, StatusCode: null, "the bot no longer has an outgoing URL", Final: true))));
+        var now = clock.GetUtcNow();
+        foreach (var (delivery, outcome) in deliveries.Zip(outcomes))
+            delivery.Attempted(outcome, now, options.Value);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
