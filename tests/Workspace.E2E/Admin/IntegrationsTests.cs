@@ -101,6 +101,8 @@ public sealed class IntegrationsTests(BrowserFixture browsers) : BrowserTest(bro
         await Expect(owner.Locator("tr[data-bot=\"release.bot\"] .delivery")).ToContainTextAsync("Last delivery: delivered");
         await Screenshots.SaveAsync(ben, "bot-message-with-avatar");
         await Screenshots.SaveAsync(owner, "admin-integrations-outgoing");
+        await owner.GetByLabel("Allow calls to private network addresses", new() { Exact = true }).ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(owner, "admin-integrations-bot-settings");
     }
 
     private static byte[] Picture()
