@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Common;
+using Workspace.Domain.Integrations;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -29,6 +30,9 @@ public static class DomainServices
         services.AddScoped<NewMembers>();
         services.AddScoped<AuditLog>();
         services.AddOptions<StorageOptions>();
+        services.AddOptions<OutgoingWebhookOptions>();
+        services.AddSingleton<OutgoingHttp>();
+        services.AddSingleton<OutgoingDispatcher>();
         services.AddSingleton<IChatEvents, InProcessChatEvents>();
         services.AddSingleton<Presence>();
         services.AddSingleton<RateLimits>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Domain;
 using Workspace.Domain.Common;
+using Workspace.Domain.Integrations;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Web.Api;
@@ -46,6 +47,8 @@ builder.Services.Configure<SecurityStampValidatorOptions>(options => options.Val
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
 builder.Services.Configure<EventStreamOptions>(builder.Configuration.GetSection(EventStreamOptions.Section));
+builder.Services.Configure<OutgoingWebhookOptions>(builder.Configuration.GetSection(OutgoingWebhookOptions.Section));
+builder.Services.AddHostedService<OutgoingWebhookWorker>();
 builder.Services.AddApiRateLimits();
 builder.Services.AddApiDocument();
 builder.Services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build()));

@@ -19,7 +19,8 @@ public sealed record WorkspaceSettingsView(
     Permission BroadcastMentions,
     int? EditWindowMinutes,
     int? DeleteWindowMinutes,
-    IReadOnlyList<ChannelRef> PublicChannels);
+    IReadOnlyList<ChannelRef> PublicChannels,
+    bool AllowPrivateNetworkTargets = false);
 
 public sealed class GetWorkspaceSettingsHandler(WorkspaceDb db) : IQueryHandler<GetWorkspaceSettings, WorkspaceSettingsView>
 {
@@ -34,6 +35,6 @@ public sealed class GetWorkspaceSettingsHandler(WorkspaceDb db) : IQueryHandler<
         return new WorkspaceSettingsView(settings.Name, settings.Description, settings.Logo,
             settings.DefaultChannelIds.Where(id => channels.Any(c => c.Id == id)).ToList(),
             settings.ChannelCreation, settings.BroadcastMentions, settings.EditWindowMinutes,
-            settings.DeleteWindowMinutes, channels);
+            settings.DeleteWindowMinutes, channels, settings.AllowPrivateNetworkTargets);
     }
 }

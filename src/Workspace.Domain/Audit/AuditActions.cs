@@ -28,6 +28,9 @@ public static class AuditActions
     public const string WebhookCreated = "webhook.created";
     public const string BotCreated = "bot.created";
     public const string WebhookRevoked = "webhook.revoked";
+    public const string BotAvatarChanged = "bot.avatar-changed";
+    public const string OutgoingWebhookSet = "bot.outgoing-url-set";
+    public const string OutgoingWebhookRemoved = "bot.outgoing-url-removed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -35,5 +38,6 @@ public static class AuditActions
         RoleChanged, MemberDeactivated, MemberReactivated, PasswordResetCreated, PasswordReset, PasswordChanged,
         TokenCreated, TokenRevoked, ChannelRenamed, ChannelArchived, ChannelUnarchived, ChannelMadePrivate,
         ChannelDeleted, ChannelMemberAdded, ChannelMemberRemoved, WebhookCreated, WebhookRevoked, BotCreated,
+        BotAvatarChanged, OutgoingWebhookSet, OutgoingWebhookRemoved,
     ];
 }

@@ -117,6 +117,9 @@ public static class AccessTable
         [typeof(CreateBot)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(CreateBotToken)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(GetBots)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(SetBotAvatar)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(SetOutgoingWebhook)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(AllowPrivateNetworkTargets)] = new(Roles.Admins, Denied: AdminsOnly),
     };
 
     public static AccessRule For(Type requestType) =>

@@ -5,6 +5,7 @@ using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.EventLog;
+using Workspace.Domain.Integrations;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Persistence;
@@ -87,6 +88,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
             message.PostedBy(command.PostedAs, command.PostedIcon);
             db.Log(LoggedEvent.Posted(message, now));
             mentions.Add(db, message, now);
+            await OutgoingDeliveries.QueueAsync(db, events, channel, message, root, mentions, now, cancellationToken);
             if (root is not null)
                 foreach (var mentioned in mentions.Mentioned.Keys)
                     await db.FollowAsync(mentioned, root, message.ReplySeq - 1, refollow: true, cancellationToken);

@@ -30,6 +30,8 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
     public DbSet<IncomingWebhook> IncomingWebhooks => Set<IncomingWebhook>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<OutgoingWebhook> OutgoingWebhooks => Set<OutgoingWebhook>();
+    public DbSet<OutgoingDelivery> OutgoingDeliveries => Set<OutgoingDelivery>();
     public DbSet<LoggedEvent> EventLog => Set<LoggedEvent>();
     public DbSet<EventLogHead> EventLogHead => Set<EventLogHead>();
 

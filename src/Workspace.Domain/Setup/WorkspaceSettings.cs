@@ -56,6 +56,14 @@ public sealed class WorkspaceSettings
     /// <summary>How long after posting authors may delete a message; null for always. Admins may delete any.</summary>
     public int? DeleteWindowMinutes { get; private set; }
 
+    /// <summary>
+    /// Whether outgoing webhooks may call loopback, private and link-local addresses: off by default, since those
+    /// reach the server's own network rather than the internet.
+    /// </summary>
+    public bool AllowPrivateNetworkTargets { get; private set; }
+
+    public void AllowPrivateNetworks(bool allowed) => AllowPrivateNetworkTargets = allowed;
+
     public void Update(string name, string description, IReadOnlyList<Guid> defaultChannelIds, Permission channelCreation,
         Permission broadcastMentions, int? editWindowMinutes, int? deleteWindowMinutes)
     {

@@ -117,6 +117,11 @@ public static class AccessSamples
         SampleAsync(async t => new CreateBotToken(t.ActorId, await t.Scenario.Workspace.Send.Send(
             new CreateBot(t.Scenario.Workspace.OwnerId, "Token bot"), Cancel))),
         Sample(t => new GetBots(t.ActorId)),
+        SampleAsync(async t => new SetBotAvatar(t.ActorId, await t.Scenario.Workspace.Send.Send(
+            new CreateBot(t.Scenario.Workspace.OwnerId, "Picture bot"), Cancel), OnePixelPng)),
+        SampleAsync(async t => new SetOutgoingWebhook(t.ActorId, await t.Scenario.Workspace.Send.Send(
+            new CreateBot(t.Scenario.Workspace.OwnerId, "Hook bot"), Cancel), "https://example.com/hook")),
+        Sample(t => new AllowPrivateNetworkTargets(t.ActorId, Allowed: false)),
         SampleAsync(async t => new RevokeIncomingWebhook(t.ActorId, (await t.Scenario.Workspace.Send.Send(
             new CreateIncomingWebhook(t.Scenario.Workspace.OwnerId, (await t.Scenario.FreshChannelAsync()).Id, "To revoke"), Cancel)).Id)),
         // Profiles: each actor acts on its own, leaving it as it was where it can.

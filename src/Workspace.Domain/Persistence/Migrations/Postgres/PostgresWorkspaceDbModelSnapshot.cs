@@ -357,6 +357,79 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                     b.ToTable("incoming_webhooks", (string)null);
                 });
 
+            modelBuilder.Entity("Workspace.Domain.Integrations.OutgoingDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "CreatedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("outgoing_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Integrations.OutgoingWebhook", b =>
+                {
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("BotId");
+
+                    b.ToTable("outgoing_webhooks", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Domain.Members.Invite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -723,6 +796,9 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("AllowPrivateNetworkTargets")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("BroadcastMentions")
                         .HasColumnType("integer");
 
@@ -864,6 +940,24 @@ namespace Workspace.Domain.Persistence.Migrations.Postgres
                     b.HasOne("Workspace.Domain.Channels.Channel", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Integrations.OutgoingDelivery", b =>
+                {
+                    b.HasOne("Workspace.Domain.Members.User", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Integrations.OutgoingWebhook", b =>
+                {
+                    b.HasOne("Workspace.Domain.Members.User", null)
+                        .WithOne()
+                        .HasForeignKey("Workspace.Domain.Integrations.OutgoingWebhook", "BotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -345,6 +345,79 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("incoming_webhooks", (string)null);
                 });
 
+            modelBuilder.Entity("Workspace.Domain.Integrations.OutgoingDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "CreatedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("outgoing_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Integrations.OutgoingWebhook", b =>
+                {
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BotId");
+
+                    b.ToTable("outgoing_webhooks", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Domain.Members.Invite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -711,6 +784,9 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AllowPrivateNetworkTargets")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("BroadcastMentions")
                         .HasColumnType("INTEGER");
 
@@ -852,6 +928,24 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("Workspace.Domain.Channels.Channel", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Integrations.OutgoingDelivery", b =>
+                {
+                    b.HasOne("Workspace.Domain.Members.User", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workspace.Domain.Integrations.OutgoingWebhook", b =>
+                {
+                    b.HasOne("Workspace.Domain.Members.User", null)
+                        .WithOne()
+                        .HasForeignKey("Workspace.Domain.Integrations.OutgoingWebhook", "BotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
