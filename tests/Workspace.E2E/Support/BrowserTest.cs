@@ -9,7 +9,7 @@ public abstract class BrowserTest(BrowserFixture browsers) : IAsyncLifetime
 {
     private readonly List<IBrowserContext> contexts = [];
 
-    protected WorkspaceServer Server { get; private set; } = default!;
+    protected WorkspaceServer Server { get; set; } = default!;
 
     public virtual async ValueTask InitializeAsync() =>
         // Starting the host blocks (migrations, Kestrel bind); keep it off the test's synchronization context.

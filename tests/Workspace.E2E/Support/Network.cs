@@ -15,6 +15,8 @@ public sealed class Network
     private readonly Lock gate = new();
     private readonly List<(IWebSocketRoute Page, IWebSocketRoute Server)> open = [];
     private bool offline;
+    private bool answersLost;
+    private bool requestsLost;
 
     private Network(IBrowserContext context) => this.context = context;
 
@@ -46,8 +48,29 @@ public sealed class Network
     public async Task GoOnlineAsync()
     {
         lock (gate)
+        {
             offline = false;
+            answersLost = false;
+            requestsLost = false;
+        }
         await context.SetOfflineAsync(false);
+    }
+
+    /// <summary>
+    /// From now on what the page sends still reaches the server, but nothing comes back, as when a server dies after
+    /// doing what it was asked and before answering. Ends with <see cref="GoOnlineAsync"/>.
+    /// </summary>
+    public void LoseAnswers()
+    {
+        lock (gate)
+            answersLost = true;
+    }
+
+    /// <summary>From now on nothing the page sends reaches the server, as on a link that died. Ends with <see cref="GoOnlineAsync"/>.</summary>
+    public void LoseRequests()
+    {
+        lock (gate)
+            requestsLost = true;
     }
 
     private void Connect(IWebSocketRoute page)
@@ -56,7 +79,28 @@ public sealed class Network
         {
             if (!offline)
             {
-                open.Add((page, page.ConnectToServer()));
+                var server = page.ConnectToServer();
+                server.OnMessage(frame =>
+                {
+                    lock (gate)
+                        if (answersLost)
+                            return;
+                    if (frame.Binary is { } binary)
+                        page.Send(binary);
+                    else
+                        page.Send(frame.Text ?? "");
+                });
+                page.OnMessage(frame =>
+                {
+                    lock (gate)
+                        if (requestsLost)
+                            return;
+                    if (frame.Binary is { } binary)
+                        server.Send(binary);
+                    else
+                        server.Send(frame.Text ?? "");
+                });
+                open.Add((page, server));
                 return;
             }
         }

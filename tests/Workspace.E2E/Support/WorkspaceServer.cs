@@ -25,13 +25,14 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
         ["RateLimits:ApiRequestsPerMinute"] = "1000000",
     };
 
-    private WorkspaceServer(IEnumerable<(string Key, string Value)> overrides, string? databasePath = null, string? storagePath = null)
+    private WorkspaceServer(IEnumerable<(string Key, string Value)> overrides, string? databasePath = null, string? storagePath = null,
+        int port = 0)
     {
         this.databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"workspace-e2e-{Guid.NewGuid():N}.db");
         this.storagePath = storagePath ?? Path.Combine(Path.GetTempPath(), $"workspace-e2e-files-{Guid.NewGuid():N}");
         foreach (var (key, value) in overrides)
             settings[key] = value;
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
     }
 
     public Uri BaseAddress { get; private set; } = default!;
@@ -39,13 +40,23 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
     /// <param name="settings">Configuration for this server, over the tests' defaults.</param>
     public static WorkspaceServer Start(params (string Key, string Value)[] settings) => Started(new WorkspaceServer(settings));
 
-    /// <summary>Stops this server as a deploy would and starts the app again on the same data, on a new port.</summary>
+    /// <summary>Stops this server as a deploy would and starts the app again on the same data and port.</summary>
     public async Task<WorkspaceServer> RestartAsync()
+    {
+        await StopAsync();
+        return await StartAgainAsync();
+    }
+
+    /// <summary>Stops serving and keeps the data, for <see cref="StartAgainAsync"/>.</summary>
+    public async Task StopAsync()
     {
         keepData = true;
         await DisposeAsync();
-        return await Task.Run(() => Started(new WorkspaceServer(settings.Select(s => (s.Key, s.Value)), databasePath, storagePath)));
     }
+
+    /// <summary>A new server on this one's data and port: open pages and clients find it where they left it.</summary>
+    public Task<WorkspaceServer> StartAgainAsync() => Task.Run(() =>
+        Started(new WorkspaceServer(settings.Select(s => (s.Key, s.Value)), databasePath, storagePath, BaseAddress.Port)));
 
     private static WorkspaceServer Started(WorkspaceServer server)
     {

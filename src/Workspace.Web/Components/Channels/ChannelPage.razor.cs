@@ -47,6 +47,7 @@ public sealed partial class ChannelPage : IDisposable
     private IReadOnlyList<Participant> members = [];
     private IReadOnlyList<string> notInChannel = [];
     private Task sends = Task.CompletedTask;
+    private Composer? composer;
     private string? actionError;
     private string? shownAddress;
     private long? shownSeq;
@@ -248,9 +249,9 @@ public sealed partial class ChannelPage : IDisposable
         }
     }
 
-    private Task Send(string text)
+    private Task Send(ComposedMessage composed)
     {
-        var pending = new PendingMessage(Guid.NewGuid(), Viewer.Id, text);
+        var pending = new PendingMessage(composed.ClientMessageId, Viewer.Id, composed.Text);
         timeline.AddPending(pending);
         if (timeline.HasNewer)
             Navigation.NavigateTo(Conversation.PathOf(details!, Viewer.Member.Handle));
@@ -271,7 +272,12 @@ public sealed partial class ChannelPage : IDisposable
         return PostAsync(pending);
     }
 
-    private void Discard(PendingMessage pending) => timeline.Discard(pending.ClientMessageId);
+    private async Task Discard(PendingMessage pending)
+    {
+        timeline.Discard(pending.ClientMessageId);
+        if (composer is not null)
+            await composer.DeliveredAsync(pending.ClientMessageId);
+    }
 
     /// <summary>Posts with the pending message's client id, so that a retry after any failure posts at most once.</summary>
     private async Task PostAsync(PendingMessage pending)
@@ -280,8 +286,10 @@ public sealed partial class ChannelPage : IDisposable
         try
         {
             var posted = await Sender.Send(new PostMessage(Viewer.Id, channelId, pending.Text, pending.ClientMessageId));
-            await InvokeAsync(() =>
+            await InvokeAsync(async () =>
             {
+                if (composer is not null)
+                    await composer.DeliveredAsync(pending.ClientMessageId);
                 if (details?.Id == channelId)
                 {
                     timeline.Confirm(posted.Message);
@@ -293,8 +301,11 @@ public sealed partial class ChannelPage : IDisposable
         }
         catch (Exception e)
         {
-            await InvokeAsync(() =>
+            await InvokeAsync(async () =>
             {
+                // Refused for good: sending it again would only be refused again. Anything else may pass on a retry.
+                if (e is DomainException && composer is not null)
+                    await composer.DeliveredAsync(pending.ClientMessageId);
                 pending.Error = e is DomainException ? e.Message : "The message could not be sent. Check your connection and retry.";
                 StateHasChanged();
             });

@@ -6,17 +6,24 @@ reconnectModal.addEventListener("components-reconnect-state-changed", handleReco
 document.getElementById("components-reconnect-button").addEventListener("click", retry);
 document.getElementById("components-resume-button").addEventListener("click", resume);
 
+// Blazor stops trying after a while; the server may come back later still (a slow restart, a long outage).
+const keepTryingEvery = 5000;
+let keepTrying;
+
 function handleReconnectStateChanged(event) {
     const state = event.detail.state;
     if (state === "show" || state === "retrying") {
         window.workspace.setCircuit("reconnecting");
         if (!reconnectModal.open) reconnectModal.showModal();
     } else if (state === "hide") {
+        clearInterval(keepTrying);
+        keepTrying = undefined;
         window.workspace.setCircuit("connected");
         reconnectModal.close();
     } else if (state === "failed") {
         window.workspace.setCircuit("disconnected");
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        keepTrying ??= setInterval(retry, keepTryingEvery);
     } else if (state === "rejected") {
         location.reload();
     }

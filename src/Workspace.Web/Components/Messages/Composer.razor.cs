@@ -15,8 +15,11 @@ public sealed partial class Composer
     /// <summary>Where the message goes, as people read it: "#general", or "Ann Lee" in a direct conversation.</summary>
     [Parameter, EditorRequired] public string Target { get; set; } = "";
 
-    /// <summary>Starts sending; the page shows the message as pending at once and does not wait for the server.</summary>
-    [Parameter, EditorRequired] public EventCallback<string> OnSend { get; set; }
+    /// <summary>
+    /// Starts sending; the page shows the message as pending at once and does not wait for the server. Once the server
+    /// has settled it, the page calls <see cref="DeliveredAsync"/>; until then a reloaded page sends it again.
+    /// </summary>
+    [Parameter, EditorRequired] public EventCallback<ComposedMessage> OnSend { get; set; }
 
     /// <summary>Takes the focus from another box when it appears (a thread's Reply box, opened on purpose).</summary>
     [Parameter] public bool Autofocus { get; set; }
@@ -94,11 +97,12 @@ public sealed partial class Composer
     private sealed record Suggestion(string Handle, string Label);
 
     /// <summary>Returns true when the text was taken, so that the browser clears the box.</summary>
+    /// <param name="clientMessageId">Chosen by the browser, which sends a message again under it after losing the server.</param>
     [JSInvokable]
-    public async Task<bool> Send(string text)
+    public async Task<bool> Send(string text, string clientMessageId)
     {
         error = null;
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || !Guid.TryParse(clientMessageId, out var id))
             return false;
         if (text.Length > Message.MaxLength)
         {
@@ -106,9 +110,23 @@ public sealed partial class Composer
             StateHasChanged();
             return false;
         }
-        await OnSend.InvokeAsync(text);
+        await OnSend.InvokeAsync(new ComposedMessage(text, id));
         StateHasChanged();
         return true;
+    }
+
+    /// <summary>The message was stored (or refused for good): the browser stops holding it for a resend.</summary>
+    public async Task DeliveredAsync(Guid clientMessageId)
+    {
+        try
+        {
+            if (binding is not null)
+                await binding.InvokeVoidAsync("delivered", clientMessageId.ToString());
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page is gone; the next one sends it again under the same id, which posts nothing new.
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -130,3 +148,6 @@ public sealed partial class Composer
         self?.Dispose();
     }
 }
+
+/// <param name="ClientMessageId">Chosen by the browser; every resend of this message carries it.</param>
+public sealed record ComposedMessage(string Text, Guid ClientMessageId);

@@ -1,29 +1,81 @@
 // Enter sends and Shift+Enter breaks the line: the decision has to be made in the browser, before the
 // keystroke lands in the box, so it cannot wait for the server.
+//
+// The browser also keeps what must survive losing the server (a restart reloads the page): the unsent text of
+// each box, and an outbox of sent messages the server has not yet confirmed, each with its client message id.
+// A page that loads with such messages sends them again under the same ids, so each is posted exactly once.
+
+// Messages in an outbox from before this page loaded were lost with the previous page; later ones are in flight.
+const loadedAt = Date.now();
+
+function stored(key, fallback) {
+    try {
+        return JSON.parse(sessionStorage.getItem(key)) ?? fallback;
+    } catch {
+        return fallback;
+    }
+}
+
+function store(key, value) {
+    try {
+        if (value === null) sessionStorage.removeItem(key);
+        else sessionStorage.setItem(key, JSON.stringify(value));
+    } catch {
+        // Storage full or disabled: the box still works, it just forgets on reload.
+    }
+}
 
 export function attach(form, textarea, dotnet, options = {}) {
     // With options.focus the box takes the focus even from another box. With options.mentions, typing @ and a few letters asks the server for matching members; while the list is
     // open the arrow keys move through it and Enter or Tab picks.
     let suggestions = 0;
+    // One box per conversation (and thread) and name, in this tab.
+    const box = `${location.pathname}${location.search}|${textarea.getAttribute("aria-label")}`;
+    const draftKey = `workspace.draft:${box}`;
+    const outboxKey = `workspace.outbox:${box}`;
+
+    function saveDraft() {
+        store(draftKey, textarea.value === "" ? null : textarea.value);
+    }
+
+    function setOutbox(update) {
+        const outbox = update(stored(outboxKey, []));
+        store(outboxKey, outbox.length === 0 ? null : outbox);
+    }
+
     // The box empties at once so that the next message can be typed while this one is handed over; if the
-    // server refuses the text, it comes back.
+    // server refuses the text, it comes back. If the server is lost instead, the outbox keeps it.
     async function send() {
         const text = textarea.value;
         if (text.trim() === "") return;
         textarea.value = "";
+        saveDraft();
         resize();
         if (suggestions > 0) {
             suggestions = 0;
             dotnet.invokeMethodAsync("Suggest", null);
         }
+        const id = crypto.randomUUID();
+        setOutbox(outbox => [...outbox, { id, text, at: Date.now() }]);
         let taken = false;
         try {
-            taken = await dotnet.invokeMethodAsync("Send", text);
-        } finally {
-            if (!taken) {
-                textarea.value = textarea.value === "" ? text : text + "\n" + textarea.value;
-                resize();
-            }
+            taken = await dotnet.invokeMethodAsync("Send", text, id);
+        } catch {
+            return;
+        }
+        if (!taken) {
+            setOutbox(outbox => outbox.filter(m => m.id !== id));
+            textarea.value = textarea.value === "" ? text : text + "\n" + textarea.value;
+            saveDraft();
+            resize();
+        }
+    }
+
+    async function resendLost() {
+        for (const message of stored(outboxKey, []).filter(m => m.at < loadedAt)) {
+            // Under its first id: if the server had stored it before it was lost, this answers with that message.
+            if (!await dotnet.invokeMethodAsync("Send", message.text, message.id))
+                setOutbox(outbox => outbox.filter(m => m.id !== message.id));
         }
     }
 
@@ -54,6 +106,7 @@ export function attach(form, textarea, dotnet, options = {}) {
         suggestions = 0;
         dotnet.invokeMethodAsync("Suggest", null);
         resize();
+        saveDraft();
     }
 
     async function choose() {
@@ -94,9 +147,11 @@ export function attach(form, textarea, dotnet, options = {}) {
 
     function onInput() {
         resize();
+        saveDraft();
         suggest();
     }
 
+    if (textarea.value === "") textarea.value = stored(draftKey, "");
     textarea.addEventListener("keydown", onKeyDown);
     textarea.addEventListener("input", onInput);
     form.addEventListener("submit", onSubmit);
@@ -110,9 +165,14 @@ export function attach(form, textarea, dotnet, options = {}) {
     resize();
     // From here on Enter sends; before, it would only have broken the line.
     textarea.dataset.ready = "true";
+    resendLost();
 
     return {
         insert,
+        /** The server has settled this message (stored it, or refused it for good): it leaves the outbox. */
+        delivered(id) {
+            setOutbox(outbox => outbox.filter(m => m.id !== id));
+        },
         dispose() {
             textarea.removeEventListener("keydown", onKeyDown);
             textarea.removeEventListener("input", onInput);

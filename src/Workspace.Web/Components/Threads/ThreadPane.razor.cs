@@ -7,6 +7,7 @@ using Workspace.Domain.Pipeline;
 using Workspace.Domain.Reactions;
 using Workspace.Domain.Realtime;
 using Workspace.Domain.Threads;
+using Workspace.Web.Components.Messages;
 using Workspace.Web.Components.Shared;
 
 namespace Workspace.Web.Components.Threads;
@@ -37,6 +38,7 @@ public sealed partial class ThreadPane : IDisposable
     private string? notFound;
     private string? error;
     private bool alsoSend;
+    private Composer? composer;
     private Task sends = Task.CompletedTask;
 
     protected override async Task OnParametersSetAsync()
@@ -132,23 +134,29 @@ public sealed partial class ThreadPane : IDisposable
             await Sender.Send(new MarkThreadRead(Viewer.Id, RootId, replies[^1].ReplySeq));
     }
 
-    private Task Send(string text)
+    private Task Send(ComposedMessage composed)
     {
         var also = alsoSend;
-        sends = PostAfterAsync(sends, text, also);
+        sends = PostAfterAsync(sends, composed, also);
         return Task.CompletedTask;
     }
 
-    /// <summary>Replies go out in the order they were written; each keeps one client id, so a retry posts once.</summary>
-    private async Task PostAfterAsync(Task previous, string text, bool alsoInChannel)
+    /// <summary>
+    /// Replies go out in the order they were written, each under the client id the browser gave it, so a resend after
+    /// losing the server posts once.
+    /// </summary>
+    private async Task PostAfterAsync(Task previous, ComposedMessage composed, bool alsoInChannel)
     {
         await previous;
         error = null;
         try
         {
-            var posted = await Sender.Send(new PostMessage(Viewer.Id, Channel.Id, text, Guid.NewGuid(), thread!.Root.Seq, alsoInChannel));
-            await InvokeAsync(() =>
+            var posted = await Sender.Send(new PostMessage(Viewer.Id, Channel.Id, composed.Text, composed.ClientMessageId,
+                thread!.Root.Seq, alsoInChannel));
+            await InvokeAsync(async () =>
             {
+                if (composer is not null)
+                    await composer.DeliveredAsync(composed.ClientMessageId);
                 if (posted.Message.ChangeSeq > changeSeq)
                     Apply(posted.Message);
                 // Replying follows the thread, even one unfollowed before.
@@ -158,8 +166,10 @@ public sealed partial class ThreadPane : IDisposable
         }
         catch (DomainException e)
         {
-            await InvokeAsync(() =>
+            await InvokeAsync(async () =>
             {
+                if (composer is not null)
+                    await composer.DeliveredAsync(composed.ClientMessageId);
                 error = $"Your reply was not sent: {e.Message}";
                 StateHasChanged();
             });
