@@ -33,7 +33,15 @@ public static class DomainServices
         services.AddOptions<OutgoingWebhookOptions>();
         services.AddSingleton<OutgoingHttp>();
         services.AddSingleton<OutgoingDispatcher>();
-        services.AddSingleton<IChatEvents, InProcessChatEvents>();
+        services.AddSingleton<InProcessChatEvents>();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // Nodes sharing the database hear each other's events.
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresChatEvents>(sp, connectionString!));
+            services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<PostgresChatEvents>());
+        }
+        else
+            services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<InProcessChatEvents>());
         services.AddSingleton<Presence>();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<Sender>();

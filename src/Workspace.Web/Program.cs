@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Workspace.Domain;
 using Workspace.Domain.Common;
@@ -27,6 +28,8 @@ builder.Services
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
     .AddScheme<AuthenticationSchemeOptions, BearerTokenAuthentication>(BearerTokenAuthentication.SchemeName, null)
     .AddIdentityCookies();
+builder.Services.AddDataProtection().PersistKeysToDbContext<WorkspaceDb>().SetApplicationName("Workspace");
+builder.Services.AddHostedService<OtherNodes>();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureApplicationCookie(cookie =>
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,14 @@ using Workspace.Domain.Threads;
 
 namespace Workspace.Domain.Persistence;
 
-public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+/// <remarks>
+/// It keeps the data-protection keys too (cookies, antiforgery tokens): every node of a workspace reads the same ones,
+/// and a container made anew from its volume keeps everyone signed in.
+/// </remarks>
+public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options),
+    IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WorkspaceSettings> Settings => Set<WorkspaceSettings>();
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<Membership> Memberships => Set<Membership>();
@@ -73,6 +80,7 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(WorkspaceDb).Assembly);
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 }
 

@@ -1,10 +1,29 @@
+using System.Text.Json.Serialization;
+using Workspace.Domain.Integrations;
 using Workspace.Domain.Messages;
 
 namespace Workspace.Domain.Realtime;
 
-/// <summary>Something that changed, published after its transaction committed. Small: views never query per event.</summary>
+/// <summary>
+/// Something that changed, published after its transaction committed. Small: views never query per event. Serializable,
+/// so that other nodes on the same database hear of it (<see cref="PostgresChatEvents"/>).
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$event")]
+[JsonDerivedType(typeof(MessagePosted), "message-posted")]
+[JsonDerivedType(typeof(MessageChanged), "message-changed")]
+[JsonDerivedType(typeof(ChannelUpdated), "channel-updated")]
+[JsonDerivedType(typeof(ChannelDeleted), "channel-deleted")]
+[JsonDerivedType(typeof(ChannelUnarchived), "channel-unarchived")]
+[JsonDerivedType(typeof(ChannelRead), "channel-read")]
+[JsonDerivedType(typeof(ChannelMarkedUnread), "channel-marked-unread")]
+[JsonDerivedType(typeof(ThreadRead), "thread-read")]
+[JsonDerivedType(typeof(MembershipChanged), "membership-changed")]
+[JsonDerivedType(typeof(WorkspaceUpdated), "workspace-updated")]
+[JsonDerivedType(typeof(AccountChanged), "account-changed")]
+[JsonDerivedType(typeof(OutgoingDeliveriesQueued), "outgoing-deliveries-queued")]
 public abstract record ChatEvent
 {
+    [JsonIgnore]
     public abstract string Stream { get; }
 
     public static string ChannelStream(Guid channelId) => $"channel:{channelId}";
@@ -83,11 +102,17 @@ public sealed record AccountChanged(Guid UserId) : ChatEvent
 }
 
 /// <summary>
-/// Delivered to one subscriber instead of the events its full queue had to drop: it must catch up from the
-/// database. Never published.
+/// Delivered instead of events that could not be: those a subscriber's full queue had to drop (<see cref="Instance"/>),
+/// or those of a stream another node changed without being able to say how (<see cref="On"/>). Whoever gets it must
+/// catch up from the database.
 /// </summary>
 public sealed record EventsLost : ChatEvent
 {
     public static readonly EventsLost Instance = new();
-    public override string Stream => "";
+
+    public static EventsLost On(string stream) => new() { LostStream = stream };
+
+    public string LostStream { get; private init; } = "";
+
+    public override string Stream => LostStream;
 }

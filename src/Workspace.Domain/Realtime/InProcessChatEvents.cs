@@ -25,6 +25,9 @@ public sealed class InProcessChatEvents(ILogger<InProcessChatEvents> logger) : I
 
     public IChatSubscription Subscribe(Func<ChatEvent, Task> onEvent) => new Subscription(this, onEvent);
 
+    /// <summary>The streams someone follows now.</summary>
+    public IReadOnlyCollection<string> FollowedStreams => [.. _streams.Keys];
+
     private void Add(string stream, Subscription subscription) =>
         _streams.AddOrUpdate(stream, _ => [subscription], (_, list) => list.Contains(subscription) ? list : list.Add(subscription));
 

@@ -16,11 +16,12 @@ public abstract class BrowserTest(BrowserFixture browsers) : IAsyncLifetime
         Server = await Task.Run(() => WorkspaceServer.Start(), TestContext.Current.CancellationToken);
 
     /// <summary>A new person: a browser context of their own (own cookies), with one page.</summary>
-    protected async Task<IPage> NewPersonAsync(ViewportSize? viewport = null)
+    /// <param name="server">The server the person's relative addresses go to, when not <see cref="Server"/>.</param>
+    protected async Task<IPage> NewPersonAsync(ViewportSize? viewport = null, WorkspaceServer? server = null)
     {
         var context = await browsers.Browser.NewContextAsync(new()
         {
-            BaseURL = Server.BaseAddress.ToString(),
+            BaseURL = (server ?? Server).BaseAddress.ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-GB",
             TimezoneId = "UTC",

@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Workspace.Domain.Realtime;
+
+/// <summary>
+/// Live events for several nodes sharing one PostgreSQL database: each event is published here, then told to the other
+/// nodes with <c>NOTIFY</c>, which they publish to their own subscribers. A notification only signals: the database
+/// stays the record. An event too large for one notification goes as "this stream changed" (<see cref="EventsLost"/>),
+/// and after a lost connection every followed stream is told so, and its views catch up by change seq.
+/// </summary>
+public sealed class PostgresChatEvents(InProcessChatEvents local, string connectionString, TimeProvider clock,
+    ILogger<PostgresChatEvents> logger) : IChatEvents, IAsyncDisposable
+{
+    public const string ChannelName = "workspace_events";
+
+    /// <summary>PostgreSQL refuses payloads of 8000 bytes or more; leave room for the envelope.</summary>
+    private const int MaxEventBytes = 7600;
+
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+
+    private readonly Guid node = Guid.NewGuid();
+    private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly Channel<ChatEvent> outgoing = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Publish(ChatEvent chatEvent)
+    {
+        local.Publish(chatEvent);
+        outgoing.Writer.TryWrite(chatEvent);
+    }
+
+    public IChatSubscription Subscribe(Func<ChatEvent, Task> onEvent) => local.Subscribe(onEvent);
+
+    /// <summary>Tells other nodes, one event after another in publish order, until stopped.</summary>
+    public async Task SendAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var chatEvent in outgoing.Reader.ReadAllAsync(cancellationToken))
+        {
+            try
+            {
+                await using var notify = dataSource.CreateCommand("SELECT pg_notify(@channel, @payload)");
+                notify.Parameters.AddWithValue("channel", ChannelName);
+                notify.Parameters.AddWithValue("payload", Envelope.For(node, chatEvent));
+                await notify.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                // The change itself is committed; other nodes' views find it when they next catch up.
+                logger.LogWarning(e, "Could not tell other nodes of {Event}", chatEvent.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>Listens for other nodes' events until stopped, reconnecting whenever the connection drops.</summary>
+    public async Task ListenAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                connection.Notification += (_, notification) => Receive(notification.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {ChannelName}", connection))
+                    await listen.ExecuteNonQueryAsync(cancellationToken);
+                // Whatever other nodes said while this one was not listening is lost: every view catches up.
+                foreach (var stream in local.FollowedStreams)
+                    local.Publish(EventsLost.On(stream));
+                while (true)
+                    await connection.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Lost the connection that hears other nodes' events; reconnecting");
+                try
+                {
+                    await Task.Delay(ReconnectDelay, clock, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void Receive(string payload)
+    {
+        try
+        {
+            var envelope = JsonSerializer.Deserialize<Envelope>(payload);
+            if (envelope is null || envelope.Node == node)
+                return;
+            local.Publish(envelope.Event ?? EventsLost.On(envelope.Stream));
+        }
+        catch (JsonException e)
+        {
+            logger.LogWarning(e, "Ignored a notification that is not an event");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        outgoing.Writer.TryComplete();
+        await dataSource.DisposeAsync();
+    }
+
+    /// <param name="Event">Null when it was too large to send: <paramref name="Stream"/> then only says where.</param>
+    private sealed record Envelope(Guid Node, string Stream, ChatEvent? Event)
+    {
+        public static string For(Guid node, ChatEvent chatEvent)
+        {
+            var whole = JsonSerializer.Serialize(new Envelope(node, chatEvent.Stream, chatEvent));
+            return Encoding.UTF8.GetByteCount(whole) <= MaxEventBytes
+                ? whole
+                : JsonSerializer.Serialize(new Envelope(node, chatEvent.Stream, null));
+        }
+    }
+}

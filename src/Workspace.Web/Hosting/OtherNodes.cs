@@ -1,0 +1,15 @@
+using Workspace.Domain.Realtime;
+
+namespace Workspace.Web.Hosting;
+
+/// <summary>
+/// With PostgreSQL, any number of nodes may serve one workspace: this runs the exchange of live events between them
+/// (<see cref="PostgresChatEvents"/>). On SQLite there is one node and nothing to do.
+/// </summary>
+public sealed class OtherNodes(IServiceProvider services) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        services.GetService<PostgresChatEvents>() is { } bridge
+            ? Task.WhenAll(bridge.SendAsync(stoppingToken), bridge.ListenAsync(stoppingToken))
+            : Task.CompletedTask;
+}

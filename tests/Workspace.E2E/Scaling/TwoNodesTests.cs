@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using Workspace.E2E.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workspace.E2E.Scaling;
+
+/// <summary>Two nodes serving one workspace from one PostgreSQL database, each person on a node of their own.</summary>
+public sealed class TwoNodesTests(BrowserFixture browsers) : BrowserTest(browsers)
+{
+    private PostgresDatabase database = default!;
+    private WorkspaceServer nodeB = default!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        database = await PostgresDatabase.CreateAsync();
+        Server = await Task.Run(() => WorkspaceServer.Start(database.Settings), TestContext.Current.CancellationToken);
+        nodeB = await Task.Run(() => WorkspaceServer.Start(database.Settings), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Messages_PostedOnOneNode_ArriveLiveOnTheOther_AndANodeRestartedCatchesUp()
+    {
+        var owner = await NewPersonAsync();
+        await owner.SetUpWorkspaceAsync(People.Owner);
+        var link = new UriBuilder(await owner.CreateInviteLinkAsync()) { Port = nodeB.BaseAddress.Port }.ToString();
+        var ben = await NewPersonAsync(server: nodeB);
+        await ben.JoinByInviteAsync(link, People.Member);
+
+        await owner.PostAsync("general", "Posted on node A");
+        await Expect(ben.Article(1)).ToContainTextAsync("Posted on node A");
+        await ben.PostAsync("general", "Answered on node B");
+        await Expect(owner.Article(2)).ToContainTextAsync("Answered on node B");
+        await ben.Article(1).ClickMessageActionAsync("Add reaction");
+        await ben.DialogNamed("Add reaction").GetByRole(AriaRole.Button, new() { Name = "thumbs up", Exact = true }).ClickAsync();
+        await Expect(owner.Article(1).Reaction("thumbs up: 1")).ToBeVisibleAsync();
+
+        await nodeB.StopAsync();
+        await Expect(ben.Locator("html[data-circuit=\"reconnecting\"]")).ToBeAttachedAsync();
+        await owner.PostAsync("general", "Posted while node B was down");
+        nodeB = await nodeB.StartAgainAsync();
+
+        await ben.WaitForCircuitAsync();
+        await Expect(ben.Articles()).ToContainTextAsync(["Posted on node A", "Answered on node B", "Posted while node B was down"]);
+        await owner.PostAsync("general", "And live again");
+        await Expect(ben.Article(4)).ToContainTextAsync("And live again");
+        await Screenshots.SaveAsync(ben, "node-b-after-restart");
+
+        // One sign-in works on every node: the keys that protect the cookie are in the shared database.
+        await ben.GotoAsync(Server.Url("/c/general"));
+        await ben.ExpectAtChannelAsync("general");
+        await Expect(ben.Article(4)).ToContainTextAsync("And live again");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await nodeB.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}
