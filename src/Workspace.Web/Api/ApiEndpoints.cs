@@ -97,6 +97,6 @@ public static class ApiEndpoints
             ? await sender.Send(new OpenChannelById(caller, id), cancellationToken)
             : await sender.Send(new OpenChannel(caller, channel.TrimStart('#')), cancellationToken);
 
-    private static Guid Caller(HttpContext context) =>
+    internal static Guid Caller(HttpContext context) =>
         Viewer.IdFrom(context.User) ?? throw new InvalidOperationException("The API group requires an authenticated caller.");
 }

@@ -9,7 +9,6 @@ using Workspace.Domain.EventLog;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Profiles;
 using Workspace.Domain.Realtime;
-using Workspace.Web.Components.Shared;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Workspace.Web.Api;
@@ -45,7 +44,7 @@ public static class ApiEvents
         // A stopping server ends its streams at once rather than holding the shutdown; clients resume on the next one.
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
         var cancellationToken = ending.Token;
-        var caller = Viewer.IdFrom(context.User) ?? throw new InvalidOperationException("The API group requires an authenticated caller.");
+        var caller = ApiEndpoints.Caller(context);
         var resumeAfter = EventId(context.Request.Headers["Last-Event-ID"].ToString(), "Last-Event-ID") ?? EventId(after, "after");
         if (wait is not null)
         {
