@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
 using Workspace.Domain.Admin;
 using Workspace.Domain.Common;
 using Workspace.Domain.Pipeline;
@@ -13,7 +14,7 @@ public static class BackupEndpoints
     /// post with an antiforgery token, since each one writes a file and an audit entry.
     /// </summary>
     public static void MapBackupEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/admin/backup", async (HttpContext context, Sender sender, TimeProvider clock, CancellationToken cancellationToken) =>
+        app.MapPost("/admin/backup/download", async (HttpContext context, Sender sender, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (Viewer.IdFrom(context.User) is not { } id)
                 return Results.Forbid();
@@ -34,5 +35,10 @@ public static class BackupEndpoints
             var stream = new FileStream(archive, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920,
                 FileOptions.Asynchronous | FileOptions.DeleteOnClose);
             return Results.File(stream, "application/zip", $"workspace-backup-{clock.GetUtcNow():yyyy-MM-dd-HHmmss}.zip");
-        }).RequireAuthorization(AdminPolicy.Name).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        })
+        .RequireAuthorization(AdminPolicy.Name)
+        .WithMetadata(new RequireAntiforgeryTokenAttribute())
+        // A refusal re-executed as the "Nothing here" page would be a POST to a page without the page's token, which
+        // answers 400; a plain 403 says what happened.
+        .WithMetadata(new SkipStatusCodePagesAttribute());
 }

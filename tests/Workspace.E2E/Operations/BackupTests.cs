@@ -49,7 +49,7 @@ public sealed class BackupTests(BrowserFixture browsers) : BrowserTest(browsers)
 
         Assert.Equal(403, (await member.GotoAsync("/admin/backup"))!.Status);
         await Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Nothing here" })).ToBeVisibleAsync();
-        var post = await member.APIRequest.PostAsync("/admin/backup");
+        var post = await member.APIRequest.PostAsync("/admin/backup/download");
         Assert.Equal(403, post.Status);
         Assert.NotEqual("application/zip", post.Headers.GetValueOrDefault("content-type"));
     }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Setup;
 using Workspace.E2E.Support;
 
 namespace Workspace.E2E.Operations;
@@ -50,6 +53,9 @@ public sealed class OperationsEndpointsTests(BrowserFixture browsers) : BrowserT
     public async Task Metrics_WhenTurnedOff_AreNotServed()
     {
         await using var server = await Task.Run(() => WorkspaceServer.Start(("Metrics:Enabled", "false")), Cancel);
+        // Before setup every unknown address leads to /setup; afterwards it is plainly not there.
+        await server.Services.GetRequiredService<Sender>().Send(new SetUpWorkspace(People.WorkspaceName, People.Owner.Name,
+            People.Owner.Email, People.Owner.Password), Cancel);
         using var http = Client();
 
         var response = await http.GetAsync(server.Url("/metrics"), Cancel);
