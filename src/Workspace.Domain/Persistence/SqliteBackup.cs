@@ -45,7 +45,9 @@ public static class SqliteBackup
         var work = Path.Combine(storage, WorkFolder);
         Directory.CreateDirectory(work);
         var database = Path.Combine(work, $"{Guid.NewGuid():N}.db");
-        var partial = $"{Path.GetFullPath(target)}.{Guid.NewGuid():N}.part";
+        var full = Path.GetFullPath(target);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var partial = $"{full}.{Guid.NewGuid():N}.part";
         try
         {
             await WriteDatabaseAsync(db, database, cancellationToken);
@@ -61,7 +63,7 @@ public static class SqliteBackup
                 }
                 output.Flush(flushToDisk: true);
             }
-            File.Move(partial, target, overwrite: true);
+            File.Move(partial, full, overwrite: true);
         }
         finally
         {
