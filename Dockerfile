@@ -8,7 +8,11 @@ RUN dotnet restore src/Workspace.Web/Workspace.Web.csproj
 COPY src/ src/
 RUN dotnet publish src/Workspace.Web/Workspace.Web.csproj -c Release -o /app --no-restore
 
+# The full runtime image, ICU included: people's time zones and dates are shown in their own culture.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+LABEL org.opencontainers.image.title="Workspace" \
+      org.opencontainers.image.description="Self-hosted team chat: one container, SQLite under /data (or PostgreSQL)" \
+      org.opencontainers.image.documentation="docs/self-hosting.md"
 WORKDIR /app
 COPY --from=build /app .
 RUN mkdir -p /data && chown "$APP_UID" /data
@@ -18,5 +22,6 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
 VOLUME /data
 EXPOSE 8080
 USER $APP_UID
+# Liveness only; an orchestrator routing traffic should ask GET /readyz as well (docs/self-hosting.md).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD ["dotnet", "Workspace.Web.dll", "--healthcheck"]
 ENTRYPOINT ["dotnet", "Workspace.Web.dll"]

@@ -16,9 +16,9 @@ namespace Workspace.Domain;
 public static class DomainServices
 {
     public static IdentityBuilder AddWorkspaceDomain(this IServiceCollection services, DatabaseProvider provider,
-        string? connectionString)
+        string? connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
-        services.AddWorkspaceDatabase(provider, connectionString);
+        services.AddWorkspaceDatabase(provider, connectionString, synchronous);
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -43,6 +43,8 @@ public static class DomainServices
         else
             services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<InProcessChatEvents>());
         services.AddSingleton<Presence>();
+        services.AddMetrics();
+        services.AddSingleton<WorkspaceMetrics>();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<Sender>();
         services.AddSingleton(TimeProvider.System);

@@ -15,6 +15,8 @@ using Workspace.Web.Hosting;
 
 if (args.Contains(HealthProbe.Argument))
     return await HealthProbe.RunAsync();
+if (args.Contains(BackupCommandLine.Argument))
+    return await BackupCommandLine.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,7 +25,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services
-    .AddWorkspaceDomain(DatabaseSetup.ProviderFrom(builder.Configuration), builder.Configuration.GetConnectionString("Workspace"))
+    .AddWorkspaceDomain(DatabaseSetup.ProviderFrom(builder.Configuration), builder.Configuration.GetConnectionString("Workspace"),
+        DatabaseSetup.SqliteSynchronousFrom(builder.Configuration))
     .AddSignInManager();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
     .AddScheme<AuthenticationSchemeOptions, BearerTokenAuthentication>(BearerTokenAuthentication.SchemeName, null)
@@ -63,6 +66,8 @@ builder.Services.AddRazorComponents()
     // A message of the maximum length, in any script, must fit in one circuit message.
     .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
 builder.Services.AddSingleton<SetupGate>();
+builder.Services.AddSingleton<Readiness>();
+builder.Services.AddWorkspaceTelemetry(builder.Configuration);
 builder.Services.AddScoped<ActiveChannel>();
 builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
 builder.Services.AddScoped<CircuitHandler, ClientOriginCircuitHandler>();
@@ -90,7 +95,9 @@ app.MapProfileEndpoints();
 app.MapApiEndpoints();
 app.MapWebhookEndpoints();
 app.MapOpenApi();
-app.MapHealthEndpoint();
+app.MapHealthEndpoints();
+app.MapBackupEndpoints();
+app.MapMetricsEndpoint();
 
 await app.RunAsync();
 return 0;

@@ -7,6 +7,7 @@ public static class AuditActions
     public const string LockedOut = "sign-in.locked-out";
     public const string SignInRefused = "sign-in.deactivated";
     public const string WorkspaceUpdated = "workspace.updated";
+    public const string WorkspaceBackedUp = "workspace.backed-up";
     public const string InviteCreated = "invite.created";
     public const string InviteRevoked = "invite.revoked";
     public const string InviteAccepted = "invite.accepted";
@@ -34,7 +35,7 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
     [
-        SignInFailed, LockedOut, SignInRefused, WorkspaceUpdated, InviteCreated, InviteRevoked, InviteAccepted,
+        SignInFailed, LockedOut, SignInRefused, WorkspaceUpdated, WorkspaceBackedUp, InviteCreated, InviteRevoked, InviteAccepted,
         RoleChanged, MemberDeactivated, MemberReactivated, PasswordResetCreated, PasswordReset, PasswordChanged,
         TokenCreated, TokenRevoked, ChannelRenamed, ChannelArchived, ChannelUnarchived, ChannelMadePrivate,
         ChannelDeleted, ChannelMemberAdded, ChannelMemberRemoved, WebhookCreated, WebhookRevoked, BotCreated,

@@ -94,6 +94,7 @@ public static class AccessTable
         [typeof(GetWorkspaceSettings)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(UpdateWorkspaceSettings)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(SetWorkspaceLogo)] = new(Roles.Admins, Denied: AdminsOnly),
+        [typeof(BackUpWorkspace)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(GetMemberList)] = new(Roles.Admins, Denied: AdminsOnly),
         [typeof(CreateInvite)] = new(Roles.Admins, Denied: "Only admins can invite people."),
         [typeof(GetInvites)] = new(Roles.Admins, Denied: AdminsOnly),

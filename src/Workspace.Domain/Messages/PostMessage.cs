@@ -48,7 +48,8 @@ public sealed class PostMessageValidator : AbstractValidator<PostMessage>
     }
 }
 
-public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Presence presence, TimeProvider clock)
+public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Presence presence, TimeProvider clock,
+    WorkspaceMetrics metrics)
     : ICommandHandler<PostMessage, PostedMessage>
 {
     public async ValueTask<PostedMessage> Handle(PostMessage command, CancellationToken cancellationToken)
@@ -112,6 +113,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
             events.Add(new MessageChanged(await db.ViewAsync(root.Id, cancellationToken)));
         if (!message.ThreadOnly)
             events.Add(new ChannelRead(command.ActorId, channel.Id, view.Seq));
+        metrics.MessagePosted();
         return new PostedMessage(view, Created: true, mentions.NotInChannel);
     }
 

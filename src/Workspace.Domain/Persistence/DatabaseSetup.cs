@@ -11,6 +11,19 @@ public enum DatabaseProvider
     Postgres,
 }
 
+/// <summary>
+/// How hard SQLite works to keep a commit (PRAGMA synchronous), chosen by <c>Database:SqliteSynchronous</c>. In WAL
+/// mode both survive the app crashing; they differ when the machine loses power or the OS crashes.
+/// </summary>
+public enum SqliteSynchronous
+{
+    /// <summary>Syncs at checkpoints only: the last commits before a power loss may be lost, never corrupted.</summary>
+    Normal,
+
+    /// <summary>Syncs the log on every commit: a commit that was answered survives a power loss. Slower writes.</summary>
+    Full,
+}
+
 public static class DatabaseSetup
 {
     public const string DefaultSqliteConnection = "Data Source=data/workspace.db";
@@ -25,8 +38,18 @@ public static class DatabaseSetup
             : throw new InvalidOperationException($"Database:Provider '{name}' is not known: use Sqlite or Postgres.");
     }
 
+    public static SqliteSynchronous SqliteSynchronousFrom(IConfiguration configuration)
+    {
+        var name = configuration["Database:SqliteSynchronous"];
+        if (string.IsNullOrWhiteSpace(name))
+            return SqliteSynchronous.Normal;
+        return Enum.TryParse<SqliteSynchronous>(name, ignoreCase: true, out var synchronous) && Enum.IsDefined(synchronous)
+            ? synchronous
+            : throw new InvalidOperationException($"Database:SqliteSynchronous '{name}' is not known: use Normal or Full.");
+    }
+
     public static IServiceCollection AddWorkspaceDatabase(this IServiceCollection services, DatabaseProvider provider,
-        string? connectionString)
+        string? connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
         if (provider == DatabaseProvider.Postgres)
         {
@@ -38,7 +61,8 @@ public static class DatabaseSetup
         else
         {
             var sqlite = SqliteConnectionFor(connectionString);
-            services.AddDbContext<SqliteWorkspaceDb>(options => options.UseSqlite(sqlite));
+            var pragmas = new SqlitePragmas(synchronous);
+            services.AddDbContext<SqliteWorkspaceDb>(options => options.UseSqlite(sqlite).AddInterceptors(pragmas));
             services.AddScoped<WorkspaceDb>(sp => sp.GetRequiredService<SqliteWorkspaceDb>());
         }
         return services;
@@ -55,7 +79,7 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
-    private static string SqliteConnectionFor(string? connectionString)
+    internal static string SqliteConnectionFor(string? connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(
             string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Workspace.Domain.Common;
 
 namespace Workspace.Domain.Realtime;
 
@@ -9,9 +10,10 @@ namespace Workspace.Domain.Realtime;
 /// Publish/subscribe within one process. Each subscriber has a bounded queue drained by its own loop, so a
 /// slow circuit delays only itself and the publisher never waits.
 /// </summary>
-public sealed class InProcessChatEvents(ILogger<InProcessChatEvents> logger) : IChatEvents
+public sealed class InProcessChatEvents(ILogger<InProcessChatEvents> logger, WorkspaceMetrics metrics) : IChatEvents
 {
     private readonly ILogger _logger = logger;
+    private readonly WorkspaceMetrics _metrics = metrics;
     public const int QueueCapacity = 512;
 
     private readonly ConcurrentDictionary<string, ImmutableArray<Subscription>> _streams = new();
@@ -108,6 +110,7 @@ public sealed class InProcessChatEvents(ILogger<InProcessChatEvents> logger) : I
             try
             {
                 await _onEvent(chatEvent);
+                _hub._metrics.EventDelivered();
             }
             catch (Exception exception)
             {

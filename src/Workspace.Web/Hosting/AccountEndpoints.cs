@@ -44,9 +44,16 @@ public static class AccountEndpoints
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
     }
 
-    public static void MapHealthEndpoint(this IEndpointRouteBuilder app) =>
+    /// <summary>/healthz: the process is up (liveness). /readyz: it can serve requests (see <see cref="Readiness"/>).</summary>
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/healthz", async (Workspace.Domain.Persistence.WorkspaceDb db, CancellationToken cancellationToken) =>
             await db.Database.CanConnectAsync(cancellationToken)
                 ? Results.Text("ok")
                 : Results.Problem("The database cannot be reached.", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/readyz", async (Readiness readiness, Workspace.Domain.Persistence.WorkspaceDb db, CancellationToken cancellationToken) =>
+            await readiness.ProblemAsync(db, cancellationToken) is { } problem
+                ? Results.Problem(problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready")
+                : Results.Text("ready"));
+    }
 }

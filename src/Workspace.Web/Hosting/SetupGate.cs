@@ -39,5 +39,6 @@ public sealed class SetupGate(Sender dispatcher) : IMiddleware
 
     private static bool IsInfrastructure(PathString path) =>
         path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/_content")
-        || path.StartsWithSegments("/healthz") || Path.HasExtension(path.Value);
+        || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments(WorkspaceTelemetry.MetricsPath)
+        || Path.HasExtension(path.Value);
 }

@@ -1,6 +1,8 @@
+using Workspace.Domain.Admin;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Messages;
+using Workspace.Domain.Tests.Support;
 
 namespace Workspace.Domain.Tests.Authorization;
 
@@ -16,13 +18,16 @@ public sealed record Expectation(Expected Kind, string Outcome);
 /// </summary>
 public static class AccessExpectations
 {
-    public static Expectation Expect(Type request, ActorState actor, ScenarioChannel channel)
+    public static Expectation Expect(Type request, ActorState actor, ScenarioChannel channel, string provider)
     {
         var rule = AccessTable.Rules[request];
         if (actor is ActorState.SignedOut or ActorState.Unknown or ActorState.Deactivated)
             return new(Expected.SignIn, Forbidden("Sign in to continue."));
         if ((rule.Roles & RoleOf(actor)) == 0)
             return new(Expected.Denied, Forbidden(rule.Denied ?? "You do not have permission to do that."));
+        // Only a SQLite workspace can be backed up from the app; PostgreSQL has pg_dump for that.
+        if (request == typeof(BackUpWorkspace) && provider == TestWorkspace.Postgres)
+            return new(Expected.HandlerRule, $"DomainException: {BackUpWorkspaceHandler.PostgresNotice}");
         if (rule.Channel == ChannelNeed.None)
             return Allowed;
         var isAdmin = actor is ActorState.Admin or ActorState.Owner;

@@ -74,7 +74,7 @@ public sealed class AccessMatrixTests
                 {
                     combinations++;
                     var target = TargetFor(scenario, actor, channel);
-                    var expected = AccessExpectations.Expect(type, actor, channel);
+                    var expected = AccessExpectations.Expect(type, actor, channel, provider);
                     var actual = await OutcomeAsync(scenario, sample, target);
                     if (actual == expected.Outcome && expected.Kind == Expected.NotFound
                         && await OutcomeAsync(scenario, sample, target.Missing()) is var missing && missing != actual)

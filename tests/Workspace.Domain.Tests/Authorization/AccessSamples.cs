@@ -88,6 +88,8 @@ public static class AccessSamples
                 s.BroadcastMentions, s.EditWindowMinutes, s.DeleteWindowMinutes);
         }),
         Sample(t => new SetWorkspaceLogo(t.ActorId, OnePixelPng)),
+        // The archive lands under the test workspace's storage path, which goes with it.
+        Sample(t => new BackUpWorkspace(t.ActorId)),
         Sample(t => new GetMemberList(t.ActorId)),
         Sample(t => new CreateInvite(t.ActorId)),
         Sample(t => new GetInvites(t.ActorId)),

@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Workspace.Domain.Common;
 using Workspace.Domain.Realtime;
 using Workspace.Domain.Tests.Support;
 
@@ -157,7 +160,28 @@ public sealed class InProcessChatEventsTests
         Assert.Equal([Updated(A, 1), Updated(A, 2)], received);
     }
 
-    private static InProcessChatEvents NewHub() => new(NullLogger<InProcessChatEvents>.Instance);
+    [Fact]
+    public async Task Publish_WhenSubscribersReceiveAnEvent_CountsADeliveryForEach()
+    {
+        var meters = NewMeters();
+        using var readings = new MeterReadings(meters);
+        var hub = NewHub(meters);
+        using var first = new EventRecorder(hub, ChatEvent.ChannelStream(A));
+        using var second = new EventRecorder(hub, ChatEvent.ChannelStream(A));
+        using var elsewhere = new EventRecorder(hub, ChatEvent.ChannelStream(B));
+
+        hub.Publish(Updated(A, 1));
+
+        await first.WaitForAsync<ChannelUpdated>(e => e == Updated(A, 1));
+        await second.WaitForAsync<ChannelUpdated>(e => e == Updated(A, 1));
+        Assert.Equal(2, await readings.SettledTotalAsync("workspace.deliveries", 2));
+    }
+
+    private static InProcessChatEvents NewHub(IMeterFactory? meters = null) =>
+        new(NullLogger<InProcessChatEvents>.Instance, new WorkspaceMetrics(meters ?? NewMeters()));
+
+    private static IMeterFactory NewMeters() =>
+        new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
     private static ChannelUpdated Updated(Guid channel, int n) => new(channel, $"c{n}", $"topic {n}", IsPrivate: false, IsArchived: false);
 }

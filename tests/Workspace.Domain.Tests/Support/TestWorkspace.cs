@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -42,16 +43,18 @@ public sealed class TestWorkspace : IAsyncDisposable
 
     public Sender Send => _services.GetRequiredService<Sender>();
     public IChatEvents Events => _services.GetRequiredService<IChatEvents>();
+    public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
     public Guid OwnerId { get; private set; }
 
     /// <param name="clock">Replaces the system clock for everything the domain does (a FakeTimeProvider, usually).</param>
     /// <param name="rateLimited">Keeps the real sending budget; otherwise tests may post as fast as they like.</param>
+    /// <param name="synchronous">SQLite's durability setting, as Database:SqliteSynchronous chooses it.</param>
     public static async Task<TestWorkspace> CreateAsync(string provider, bool setUp = true, TimeProvider? clock = null,
-        bool rateLimited = false)
+        bool rateLimited = false, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
         var (kind, connectionString, drop) = provider == Postgres ? await CreatePostgresAsync() : CreateSqlite();
         var services = new ServiceCollection().AddLogging();
-        services.AddWorkspaceDomain(kind, connectionString);
+        services.AddWorkspaceDomain(kind, connectionString, synchronous);
         // Nothing here signs in, and 100,000 PBKDF2 rounds per account would be most of the suite's time.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
         var storagePath = Path.Combine(Path.GetTempPath(), $"workspace-test-files-{Guid.NewGuid():N}");

@@ -54,7 +54,7 @@ public sealed class PageAccessMatrixTests(BrowserFixture browsers) : BrowserTest
                         problems.Add($"{actor} {path}: expected \"{expected}\", saw \"{shows}\"");
                 }
 
-            foreach (var path in new[] { "/admin", "/admin/members", "/admin/channels", "/admin/integrations", "/admin/audit" })
+            foreach (var path in new[] { "/admin", "/admin/members", "/admin/channels", "/admin/integrations", "/admin/audit", "/admin/backup" })
             {
                 visits++;
                 var status = (await page.GotoAsync(path))!.Status;
