@@ -9,7 +9,7 @@ public sealed class ComposerTests : BunitContext
     [Fact]
     public void Render_NamesTheBoxAfterTheChannel()
     {
-        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (string _) => { }));
+        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (ComposedMessage _) => { }));
 
         Assert.Equal("Message #general", composer.Find("textarea").GetAttribute("aria-label"));
         Assert.NotNull(composer.Find("button[type=submit][aria-label=Send]"));
@@ -18,23 +18,36 @@ public sealed class ComposerTests : BunitContext
     [Fact]
     public async Task Send_WithText_HandsItOverAndLetsTheBrowserClear()
     {
-        var sent = new List<string>();
-        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (string text) => sent.Add(text)));
+        var sent = new List<ComposedMessage>();
+        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (ComposedMessage message) => sent.Add(message)));
 
-        var taken = await composer.InvokeAsync(() => composer.Instance.Send("line one\nline two"));
+        var id = Guid.NewGuid();
+        var taken = await composer.InvokeAsync(() => composer.Instance.Send("line one\nline two", id.ToString()));
 
         Assert.True(taken);
-        Assert.Equal(["line one\nline two"], sent);
+        Assert.Equal([new ComposedMessage("line one\nline two", id)], sent);
         Assert.Empty(composer.FindAll("[role=alert]"));
     }
 
     [Fact]
     public async Task Send_WithOnlyWhitespace_SendsNothing()
     {
-        var sent = new List<string>();
-        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (string text) => sent.Add(text)));
+        var sent = new List<ComposedMessage>();
+        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (ComposedMessage message) => sent.Add(message)));
 
-        var taken = await composer.InvokeAsync(() => composer.Instance.Send(" \n "));
+        var taken = await composer.InvokeAsync(() => composer.Instance.Send(" \n ", Guid.NewGuid().ToString()));
+
+        Assert.False(taken);
+        Assert.Empty(sent);
+    }
+
+    [Fact]
+    public async Task Send_WithoutAClientMessageId_SendsNothing()
+    {
+        var sent = new List<ComposedMessage>();
+        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (ComposedMessage message) => sent.Add(message)));
+
+        var taken = await composer.InvokeAsync(() => composer.Instance.Send("hello", "not-an-id"));
 
         Assert.False(taken);
         Assert.Empty(sent);
@@ -43,10 +56,10 @@ public sealed class ComposerTests : BunitContext
     [Fact]
     public async Task Send_WhenTooLong_ExplainsAndKeepsTheText()
     {
-        var sent = new List<string>();
-        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (string text) => sent.Add(text)));
+        var sent = new List<ComposedMessage>();
+        var composer = Render<Composer>(p => p.Add(c => c.Target, "#general").Add(c => c.OnSend, (ComposedMessage message) => sent.Add(message)));
 
-        var taken = await composer.InvokeAsync(() => composer.Instance.Send(new string('x', 16_001)));
+        var taken = await composer.InvokeAsync(() => composer.Instance.Send(new string('x', 16_001), Guid.NewGuid().ToString()));
 
         Assert.False(taken);
         Assert.Empty(sent);
