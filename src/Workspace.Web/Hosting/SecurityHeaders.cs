@@ -13,10 +13,11 @@ public sealed class SecurityHeaders(RequestDelegate next)
     // Scripts only from our own files, plus the one inline import map Blazor writes, which carries this request's
     // nonce; the same nonce admits the layout's style element that highlights the viewer's own mentions. 'self' in
     // connect-src also covers ws:/wss: to the same host and port (CSP Level 3), which the circuit's WebSocket needs.
-    // style-src-attr: an avatar's colour is a style attribute, which Blazor applies with setAttribute.
+    // style-src-attr: an avatar's colour is a style attribute, which Blazor applies with setAttribute. Images are
+    // avatars, the logo and the favicon, all ours; a message never shows an image.
     private const string AppPolicy =
         "default-src 'self'; script-src 'self' 'nonce-{0}'; style-src 'self' 'nonce-{0}'; style-src-attr 'unsafe-inline'; " +
-        "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
+        "img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
         "form-action 'self'; frame-ancestors 'none'";
 
     // Swagger UI's bundle writes style elements of its own and draws its icons as data: SVGs.

@@ -58,7 +58,7 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture browsers) 
         var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var policy = Header(page, "Content-Security-Policy");
         Assert.Contains("script-src 'self' 'nonce-", policy);
-        foreach (var directive in new[] { "default-src 'self'", "connect-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'" })
+        foreach (var directive in new[] { "default-src 'self'", "connect-src 'self'", "img-src 'self';", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'" })
             Assert.Contains(directive, policy);
         Assert.DoesNotContain("unsafe-eval", policy);
         // The import map is the page's only inline script, and it runs by this response's nonce.
