@@ -20,19 +20,21 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
         "form-action 'self'; frame-ancestors 'none'";
 
+    private static readonly PathString ApiDocsPath = "/api/docs";
+
     // Swagger UI's bundle writes style elements of its own and draws its icons as data: SVGs.
     private const string ApiDocsPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-    public static readonly PathString ApiDocsPath = "/api/docs";
 
     /// <summary>The nonce that lets this request's page run its import map and apply its own style element.</summary>
     public static string Nonce(HttpContext context) => (string)context.Items[NonceKey]!;
 
     public Task InvokeAsync(HttpContext context)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex rather than base64, whose '+' Razor writes as a character reference: the same nonce to a browser, but
+        // not the same text in the page as in the header.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         context.Response.OnStarting(() =>
         {
