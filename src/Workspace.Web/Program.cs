@@ -62,7 +62,17 @@ builder.Services.AddSingleton<IAuthorizationHandler, AdminRequirementHandler>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents()
+    .AddInteractiveServerComponents(circuit =>
+    {
+        // A dropped connection (a laptop lid, a train tunnel) resumes its page within this long...
+        circuit.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+        // ...and each held circuit keeps its components in memory, so cap how many wait at once.
+        circuit.DisconnectedCircuitMaxRetained = 100;
+        // Our JS calls are small and local (focus, scroll, clipboard); one still pending after this is a stuck tab.
+        circuit.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+        // Renders a slow client has not acknowledged pile up in server memory; past this the circuit waits for it.
+        circuit.MaxBufferedUnacknowledgedRenderBatches = 10;
+    })
     // A message of the maximum length, in any script, must fit in one circuit message.
     .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
 builder.Services.AddSingleton<SetupGate>();
@@ -76,6 +86,7 @@ var app = builder.Build();
 
 await DatabaseSetup.MigrateAsync(app.Services);
 
+app.UseMiddleware<SecurityHeaders>();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

@@ -1,3 +1,4 @@
+using System.Net;
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Renderers;
@@ -11,7 +12,9 @@ namespace Workspace.Domain.Messages;
 /// <summary>
 /// Turns a message's Markdown into HTML that is safe to show as it is. Raw HTML is escaped, and every link
 /// whose target is not an absolute http, https or mailto address becomes plain text: DisableHtml alone
-/// would still let <c>[x](javascript:...)</c> through.
+/// would still let <c>[x](javascript:...)</c> through. What it writes then passes <see cref="MessageHtmlSanitizer"/>.
+/// Text nested deeper than any message a person writes is shown as plain text, so a crafted message costs the
+/// server a bounded amount of work and never a stack overflow.
 /// </summary>
 public static class MarkdownRenderer
 {
@@ -20,7 +23,10 @@ public static class MarkdownRenderer
         Uri.UriSchemeHttp, Uri.UriSchemeHttps, Uri.UriSchemeMailto,
     };
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>Deeper than quotes in quotes, lists in lists or links in emphasis ever go in conversation.</summary>
+    internal const int MaxNesting = 32;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder { MaximumNestingDepth = MaxNesting }
         .DisableHtml()
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .UseAutoLinks()
@@ -35,7 +41,8 @@ public static class MarkdownRenderer
     /// </summary>
     public static string ToHtml(string markdown, IReadOnlySet<string> mentions)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        if (Parse(markdown) is not { } document)
+            return MessageHtmlSanitizer.Sanitize(AsPlainText(markdown));
         if (mentions.Count > 0)
             MentionSyntax.Mark(document, mentions);
         foreach (var link in document.Descendants<LinkInline>().ToList())
@@ -54,12 +61,60 @@ public static class MarkdownRenderer
         renderer.ObjectRenderers.Add(new MentionSyntax.Renderer());
         renderer.Render(document);
         writer.Flush();
-        return writer.ToString().TrimEnd('\n');
+        return MessageHtmlSanitizer.Sanitize(writer.ToString().TrimEnd('\n'));
     }
 
     /// <summary>The lowercase tokens after an @ in the message's text (not in code or links): who it may mention.</summary>
     public static IReadOnlySet<string> MentionCandidates(string markdown) =>
-        MentionSyntax.Candidates(Markdown.Parse(markdown, Pipeline));
+        Parse(markdown) is { } document ? MentionSyntax.Candidates(document) : new HashSet<string>();
+
+    private static MarkdownDocument? Parse(string markdown)
+    {
+        if (NestsTooDeep(markdown))
+            return null;
+        try
+        {
+            return Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's own limit (MaximumNestingDepth) for what the scan below does not foresee, such as emphasis
+            // delimiters nested thousands deep.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Open brackets, parentheses and quote markers are what Markdig nests and backtracks over the most (unclosed
+    /// brackets cost it quadratic time well before its own depth limit applies); one linear scan finds them first.
+    /// </summary>
+    private static bool NestsTooDeep(string markdown)
+    {
+        int brackets = 0, parentheses = 0, quotes = 0;
+        var inLinePrefix = true;
+        foreach (var c in markdown)
+        {
+            switch (c)
+            {
+                case '\n':
+                    quotes = 0;
+                    inLinePrefix = true;
+                    continue;
+                case '[': brackets++; break;
+                case ']': brackets = Math.Max(0, brackets - 1); break;
+                case '(': parentheses++; break;
+                case ')': parentheses = Math.Max(0, parentheses - 1); break;
+                case '>' when inLinePrefix: quotes++; break;
+            }
+            inLinePrefix &= c is '>' or ' ' or '\t';
+            if (brackets > MaxNesting || parentheses > MaxNesting || quotes > MaxNesting)
+                return true;
+        }
+        return false;
+    }
+
+    private static string AsPlainText(string markdown) =>
+        $"<p>{WebUtility.HtmlEncode(markdown).Replace("\n", "<br />\n")}</p>";
 
     private static void MakeSafe(LinkInline link)
     {
