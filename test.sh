@@ -100,6 +100,16 @@ if [[ ! -x "$CHROMIUM_BIN" ]]; then
     fi
 fi
 
+NGINX_BIN=/usr/sbin/nginx
+if [[ ! -x "$NGINX_BIN" ]]; then
+    if [[ "$IS_ROOT" -eq 1 ]] && command -v apt-get >/dev/null 2>&1; then
+        apt_install --no-install-recommends nginx || true
+        [[ -x "$NGINX_BIN" ]] || log "nginx still missing at $NGINX_BIN: the load-balancer test will skip (or fail when CI=true)"
+    else
+        log "nginx not found at $NGINX_BIN and not root (or no apt-get): the load-balancer test will skip (or fail when CI=true)"
+    fi
+fi
+
 PG_BIN="$(find_pg_bin || true)"
 if [[ -z "$PG_BIN" ]]; then
     if [[ "$IS_ROOT" -eq 1 ]] && command -v apt-get >/dev/null 2>&1; then

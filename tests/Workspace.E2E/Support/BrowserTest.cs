@@ -16,12 +16,12 @@ public abstract class BrowserTest(BrowserFixture browsers) : IAsyncLifetime
         Server = await Task.Run(() => WorkspaceServer.Start(), TestContext.Current.CancellationToken);
 
     /// <summary>A new person: a browser context of their own (own cookies), with one page.</summary>
-    /// <param name="server">The server the person's relative addresses go to, when not <see cref="Server"/>.</param>
-    protected async Task<IPage> NewPersonAsync(ViewportSize? viewport = null, WorkspaceServer? server = null)
+    /// <param name="baseAddress">Where the person's relative addresses go, when not to <see cref="Server"/>.</param>
+    protected async Task<IPage> NewPersonAsync(ViewportSize? viewport = null, Uri? baseAddress = null)
     {
         var context = await browsers.Browser.NewContextAsync(new()
         {
-            BaseURL = (server ?? Server).BaseAddress.ToString(),
+            BaseURL = (baseAddress ?? Server.BaseAddress).ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-GB",
             TimezoneId = "UTC",

@@ -50,7 +50,7 @@ public sealed partial class Composer
             return;
         self = DotNetObjectReference.Create(this);
         module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Messages/Composer.razor.js");
-        binding = await module.InvokeAsync<IJSObjectReference>("attach", form, textarea, self, new { mentions = true, focus = Autofocus });
+        binding = await module.InvokeAsync<IJSObjectReference>("attach", form, textarea, self, new { mentions = true, focus = Autofocus, outbox = true });
     }
 
     /// <summary>The browser saw "@query" before the caret (or null when it is gone); returns how many match.</summary>

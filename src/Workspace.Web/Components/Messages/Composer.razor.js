@@ -16,6 +16,16 @@ function stored(key, fallback) {
     }
 }
 
+// crypto.randomUUID exists only on HTTPS and localhost; a workspace may be served over plain HTTP on a LAN.
+function newId() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = [...bytes].map(b => b.toString(16).padStart(2, "0")).join("");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 function store(key, value) {
     try {
         if (value === null) sessionStorage.removeItem(key);
@@ -27,7 +37,8 @@ function store(key, value) {
 
 export function attach(form, textarea, dotnet, options = {}) {
     // With options.focus the box takes the focus even from another box. With options.mentions, typing @ and a few letters asks the server for matching members; while the list is
-    // open the arrow keys move through it and Enter or Tab picks.
+    // open the arrow keys move through it and Enter or Tab picks. With options.outbox the box is a composer of new
+    // messages: it keeps its draft and its unconfirmed sends (an edit box does neither).
     let suggestions = 0;
     // One box per conversation (and thread) and name, in this tab.
     const box = `${location.pathname}${location.search}|${textarea.getAttribute("aria-label")}`;
@@ -35,7 +46,7 @@ export function attach(form, textarea, dotnet, options = {}) {
     const outboxKey = `workspace.outbox:${box}`;
 
     function saveDraft() {
-        store(draftKey, textarea.value === "" ? null : textarea.value);
+        if (options.outbox) store(draftKey, textarea.value === "" ? null : textarea.value);
     }
 
     function setOutbox(update) {
@@ -55,16 +66,16 @@ export function attach(form, textarea, dotnet, options = {}) {
             suggestions = 0;
             dotnet.invokeMethodAsync("Suggest", null);
         }
-        const id = crypto.randomUUID();
-        setOutbox(outbox => [...outbox, { id, text, at: Date.now() }]);
+        const id = options.outbox ? newId() : null;
+        if (id) setOutbox(outbox => [...outbox, { id, text, at: Date.now() }]);
         let taken = false;
         try {
-            taken = await dotnet.invokeMethodAsync("Send", text, id);
+            taken = await (id ? dotnet.invokeMethodAsync("Send", text, id) : dotnet.invokeMethodAsync("Send", text));
         } catch {
-            return;
+            if (id) return;
         }
         if (!taken) {
-            setOutbox(outbox => outbox.filter(m => m.id !== id));
+            if (id) setOutbox(outbox => outbox.filter(m => m.id !== id));
             textarea.value = textarea.value === "" ? text : text + "\n" + textarea.value;
             saveDraft();
             resize();
@@ -72,6 +83,7 @@ export function attach(form, textarea, dotnet, options = {}) {
     }
 
     async function resendLost() {
+        if (!options.outbox) return;
         for (const message of stored(outboxKey, []).filter(m => m.at < loadedAt)) {
             // Under its first id: if the server had stored it before it was lost, this answers with that message.
             if (!await dotnet.invokeMethodAsync("Send", message.text, message.id))
@@ -151,7 +163,7 @@ export function attach(form, textarea, dotnet, options = {}) {
         suggest();
     }
 
-    if (textarea.value === "") textarea.value = stored(draftKey, "");
+    if (options.outbox && textarea.value === "") textarea.value = stored(draftKey, "");
     textarea.addEventListener("keydown", onKeyDown);
     textarea.addEventListener("input", onInput);
     form.addEventListener("submit", onSubmit);
