@@ -46,9 +46,10 @@ public sealed class PostgresChatEvents(InProcessChatEvents local, string connect
                 notify.Parameters.AddWithValue("payload", Envelope.For(node, chatEvent));
                 await notify.ExecuteNonQueryAsync(cancellationToken);
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The change itself is committed; other nodes' views find it when they next catch up.
+                // The change itself is committed; other nodes' views find it when they next catch up. Never let one
+                // event stop the sender: a background service that throws stops the whole node.
                 logger.LogWarning(e, "Could not tell other nodes of {Event}", chatEvent.GetType().Name);
             }
         }
@@ -99,9 +100,10 @@ public sealed class PostgresChatEvents(InProcessChatEvents local, string connect
                 return;
             local.Publish(envelope.Event ?? EventsLost.On(envelope.Stream));
         }
-        catch (JsonException e)
+        catch (Exception e)
         {
-            logger.LogWarning(e, "Ignored a notification that is not an event");
+            // Thrown from here it would break the listening connection (a newer node's event, a stray NOTIFY).
+            logger.LogWarning(e, "Ignored a notification that is not an event this node knows");
         }
     }
 

@@ -24,7 +24,7 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture browsers) 
         await owner.ReplyAsync("In the thread");
         await Expect(ben.Article(1).Locator(".mention")).ToBeVisibleAsync();
         await ben.Article(1).GetByRole(AriaRole.Button, new() { Name = People.Owner.Name, Exact = true }).ClickAsync();
-        await Expect(ben.DialogNamed(People.Owner.Name)).ToBeVisibleAsync();
+        await Expect(ben.DialogNamed(People.Owner.Name)).ToBeFocusedAsync();
         await ben.Keyboard.PressAsync("Escape");
         await ben.OpenProfileAsync();
         foreach (var tab in new[] { "Workspace", "Members", "Channels", "Integrations", "Audit log" })

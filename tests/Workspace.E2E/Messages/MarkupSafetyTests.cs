@@ -95,6 +95,7 @@ public sealed class MarkupSafetyTests(BrowserFixture browsers) : BrowserTest(bro
         await author.ClickAsync();
         await Expect(ben.DialogNamed(name)).ToContainTextAsync(status);
         await Screenshots.SaveAsync(ben, "markup-safety-names-and-topic");
+        await Expect(ben.DialogNamed(name)).ToBeFocusedAsync();
         await ben.Keyboard.PressAsync("Escape");
 
         foreach (var page in new[] { owner, ben })
