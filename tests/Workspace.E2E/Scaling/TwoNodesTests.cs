@@ -5,10 +5,6 @@ using static Microsoft.Playwright.Assertions;
 namespace Workspace.E2E.Scaling;
 
 /// <summary>Two nodes serving one workspace from one PostgreSQL database, each person on a node of their own.</summary>
-/// <remarks>
-/// Both tests pass, but not every time: now and then the first page after setting up, on a node on PostgreSQL, connects its
-/// WebSocket and its circuit never renders. Until that is found they are skipped, saying so, rather than made to pass.
-/// </remarks>
 public sealed class TwoNodesTests(BrowserFixture browsers) : BrowserTest(browsers)
 {
     private PostgresDatabase database = default!;
@@ -21,9 +17,7 @@ public sealed class TwoNodesTests(BrowserFixture browsers) : BrowserTest(browser
         nodeB = await Task.Run(() => WorkspaceServer.Start(database.Settings), TestContext.Current.CancellationToken);
     }
 
-    private const string Flaky = "Flaky: a page on a PostgreSQL node sometimes never starts its circuit (see the class remarks; issue 6).";
-
-    [Fact(Skip = Flaky)]
+    [Fact]
     public async Task Messages_PostedOnOneNode_ArriveLiveOnTheOther_AndANodeRestartedCatchesUp()
     {
         var owner = await NewPersonAsync();
@@ -57,10 +51,18 @@ public sealed class TwoNodesTests(BrowserFixture browsers) : BrowserTest(browser
         await Expect(ben.Article(4)).ToContainTextAsync("And live again");
     }
 
-    [Fact(Skip = Flaky)]
-    public async Task BehindNginx_PeopleStayOnTheirNode_SeeEachOtherLive_AndCatchUpWhenTheirNodeRestarts()
+    /// <remarks>
+    /// These two nodes are processes of their own, so that Ben's can be killed outright (SIGKILL), as a crash or the OOM
+    /// killer would, rather than stopped.
+    /// </remarks>
+    [Fact]
+    public async Task BehindNginx_PeopleStayOnTheirNode_SeeEachOtherLive_AndCatchUpWhenTheirNodeIsKilledAndRestarted()
     {
-        await using var nginx = await Nginx.StartAsync([Server.BaseAddress, nodeB.BaseAddress]);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var first = new AppProcess(database.Settings);
+        await using var second = new AppProcess(database.Settings);
+        await Task.WhenAll(first.StartAsync(cancel), second.StartAsync(cancel));
+        await using var nginx = await Nginx.StartAsync([first.BaseAddress, second.BaseAddress]);
         var owner = await NewPersonAsync(baseAddress: nginx.BaseAddress);
         await owner.SetUpWorkspaceAsync(People.Owner);
         var link = await owner.CreateInviteLinkAsync();
@@ -75,18 +77,17 @@ public sealed class TwoNodesTests(BrowserFixture browsers) : BrowserTest(browser
         await ben.PostAsync("general", "Heard you, from the other node");
         await Expect(owner.Article(2)).ToContainTextAsync("Heard you, from the other node");
 
-        var bens = bensNode == nodeB.BaseAddress.Port ? nodeB : Server;
-        await bens.StopAsync();
+        var bens = bensNode == first.Port ? first : second;
+        await bens.KillAsync();
+        await Expect(ben.Locator("html[data-circuit=\"reconnecting\"]")).ToBeAttachedAsync();
         await owner.PostAsync("general", "While Ben's node restarts");
-        bens = await bens.StartAgainAsync();
-        if (bensNode == nodeB.BaseAddress.Port)
-            nodeB = bens;
-        else
-            Server = bens;
+        await bens.StartAsync(cancel);
 
         await ben.WaitForCircuitAsync();
         await Expect(ben.Articles()).ToContainTextAsync(["Through the balancer", "Heard you, from the other node", "While Ben's node restarts"]);
         Assert.Equal(bensNode, await NodeOfAsync(ben));
+        await owner.PostAsync("general", "And live again");
+        await Expect(ben.Article(4)).ToContainTextAsync("And live again");
     }
 
     /// <summary>The port of the node nginx keeps this person on.</summary>
