@@ -39,10 +39,14 @@ public static class DomainServices
             // Nodes sharing the database hear each other's events.
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresChatEvents>(sp, connectionString!));
             services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<PostgresChatEvents>());
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SharedPresence>(sp, connectionString!));
+            services.AddSingleton(sp => new Presence(sp.GetRequiredService<SharedPresence>()));
         }
         else
+        {
             services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<InProcessChatEvents>());
-        services.AddSingleton<Presence>();
+            services.AddSingleton(new Presence());
+        }
         services.AddMetrics();
         services.AddSingleton<WorkspaceMetrics>();
         services.AddSingleton<RateLimits>();

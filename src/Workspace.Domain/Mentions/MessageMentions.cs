@@ -37,9 +37,10 @@ public sealed record MessageMentions(
         var wholeChannel = candidates.Contains(Channel);
         if (wholeChannel || candidates.Contains(Here))
         {
-            foreach (var memberId in await members.ToListAsync(cancellationToken))
-                if (wholeChannel || presence.IsOnline(memberId))
-                    mentioned[memberId] = wholeChannel ? MentionKind.Channel : MentionKind.Here;
+            var memberIds = await members.ToListAsync(cancellationToken);
+            IEnumerable<Guid> reached = wholeChannel ? memberIds : await presence.OnlineAmongAsync(memberIds, cancellationToken);
+            foreach (var memberId in reached)
+                mentioned[memberId] = wholeChannel ? MentionKind.Channel : MentionKind.Here;
             tokens.UnionWith(candidates.Where(Reserved.Contains));
         }
 

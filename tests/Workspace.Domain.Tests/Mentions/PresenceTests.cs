@@ -15,10 +15,10 @@ public sealed class PresenceTests
         presence.Connected(ann);
         presence.Connected(ann);
         presence.Disconnected(ann);
-        var afterClosingOneOfTwo = presence.IsOnline(ann);
+        var afterClosingOneOfTwo = presence.IsOnlineHere(ann);
         presence.Disconnected(ann);
 
-        Assert.Equal((true, false, false), (afterClosingOneOfTwo, presence.IsOnline(ann), presence.IsOnline(ben)));
+        Assert.Equal((true, false, false), (afterClosingOneOfTwo, presence.IsOnlineHere(ann), presence.IsOnlineHere(ben)));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class PresenceTests
         presence.Disconnected(ann);
         presence.Connected(ann);
 
-        Assert.True(presence.IsOnline(ann));
+        Assert.True(presence.IsOnlineHere(ann));
     }
 
     [Fact]
@@ -47,9 +47,9 @@ public sealed class PresenceTests
                 presence.Disconnected(ann);
             }
         }, TestContext.Current.CancellationToken)));
-        var afterRace = presence.IsOnline(ann);
+        var afterRace = presence.IsOnlineHere(ann);
         presence.Connected(ann);
 
-        Assert.Equal((false, true), (afterRace, presence.IsOnline(ann)));
+        Assert.Equal((false, true), (afterRace, presence.IsOnlineHere(ann)));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workspace.E2E.Support;
 using static Microsoft.Playwright.Assertions;
@@ -33,6 +34,9 @@ public sealed class TwoNodesTests(BrowserFixture browsers) : BrowserTest(browser
         await ben.Article(1).ClickMessageActionAsync("Add reaction");
         await ben.DialogNamed("Add reaction").GetByRole(AriaRole.Button, new() { Name = "thumbs up", Exact = true }).ClickAsync();
         await Expect(owner.Article(1).Reaction("thumbs up: 1")).ToBeVisibleAsync();
+        // @here reaches whoever has the app open, on whichever node.
+        await owner.PostAsync("general", "@here standup from node A");
+        await Expect(ben.Article(3)).ToHaveClassAsync(new Regex(@"\bmentions-me\b"));
 
         await nodeB.StopAsync();
         await Expect(ben.Locator("html[data-circuit=\"reconnecting\"]")).ToBeAttachedAsync();
@@ -40,15 +44,16 @@ public sealed class TwoNodesTests(BrowserFixture browsers) : BrowserTest(browser
         nodeB = await nodeB.StartAgainAsync();
 
         await ben.WaitForCircuitAsync();
-        await Expect(ben.Articles()).ToContainTextAsync(["Posted on node A", "Answered on node B", "Posted while node B was down"]);
+        await Expect(ben.Articles()).ToContainTextAsync(["Posted on node A", "Answered on node B", "@here standup from node A",
+            "Posted while node B was down"]);
         await owner.PostAsync("general", "And live again");
-        await Expect(ben.Article(4)).ToContainTextAsync("And live again");
+        await Expect(ben.Article(5)).ToContainTextAsync("And live again");
         await Screenshots.SaveAsync(ben, "node-b-after-restart");
 
         // One sign-in works on every node: the keys that protect the cookie are in the shared database.
         await ben.GotoAsync(Server.Url("/c/general"));
         await ben.ExpectAtChannelAsync("general");
-        await Expect(ben.Article(4)).ToContainTextAsync("And live again");
+        await Expect(ben.Article(5)).ToContainTextAsync("And live again");
     }
 
     /// <remarks>
