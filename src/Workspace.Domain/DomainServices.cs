@@ -10,6 +10,7 @@ using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
+using Workspace.Domain.Retention;
 
 namespace Workspace.Domain;
 
@@ -31,6 +32,8 @@ public static class DomainServices
         services.AddScoped<AuditLog>();
         services.AddOptions<StorageOptions>();
         services.AddOptions<OutgoingWebhookOptions>();
+        services.AddOptions<RetentionOptions>();
+        services.AddScoped<RetentionSweep>();
         services.AddSingleton<OutgoingHttp>();
         services.AddSingleton<OutgoingDispatcher>();
         services.AddSingleton<InProcessChatEvents>();

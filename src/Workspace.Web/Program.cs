@@ -8,6 +8,7 @@ using Workspace.Domain.Common;
 using Workspace.Domain.Integrations;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
+using Workspace.Domain.Retention;
 using Workspace.Web.Api;
 using Workspace.Web.Components;
 using Workspace.Web.Components.Shared;
@@ -55,6 +56,8 @@ builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(Ra
 builder.Services.Configure<EventStreamOptions>(builder.Configuration.GetSection(EventStreamOptions.Section));
 builder.Services.Configure<OutgoingWebhookOptions>(builder.Configuration.GetSection(OutgoingWebhookOptions.Section));
 builder.Services.AddHostedService<OutgoingWebhookWorker>();
+builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
+builder.Services.AddHostedService<RetentionWorker>();
 builder.Services.AddApiRateLimits();
 builder.Services.AddApiDocument();
 builder.Services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build()));

@@ -9,6 +9,9 @@ public class DomainException(string message) : Exception(message);
 /// </summary>
 public sealed class NotFoundException(string message) : DomainException(message);
 
+/// <summary>The thing existed but is no longer kept (past its retention): asking again will not help.</summary>
+public sealed class GoneException(string message) : DomainException(message);
+
 /// <summary>The actor can see the thing but may not do this to it.</summary>
 public sealed class ForbiddenException(string message) : DomainException(message)
 {

@@ -57,6 +57,10 @@ public sealed class GetEventsHandler(WorkspaceDb db) : IQueryHandler<GetEvents, 
             return new EventPage([], head, channelIds);
         if (after > head)
             throw new NotFoundException($"There is no event {after} yet: resume from an id this stream sent (the newest is {head}).");
+        // The log is gapless until retention prunes its oldest rows: the next event missing means it was pruned.
+        if (after < head && !await db.EventLog.AnyAsync(e => e.Id == after + 1, cancellationToken))
+            throw new GoneException($"Events after {after} are no longer kept (see Retention:EventLogDays): catch up from the " +
+                "channels' history, then open the stream without Last-Event-ID to follow from now.");
 
         var me = query.ActorId;
         var rows = await db.EventLog.AsNoTracking()

@@ -35,6 +35,7 @@ public sealed class ApiProblems : IEndpointFilter
     public static ProblemHttpResult Problem(DomainException e) => TypedResults.Problem(e.Message, statusCode: e switch
     {
         NotFoundException => StatusCodes.Status404NotFound,
+        GoneException => StatusCodes.Status410Gone,
         // The actor's account went away (deactivated) after the token was checked: as if signed out.
         ForbiddenException { NeedsSignIn: true } => StatusCodes.Status401Unauthorized,
         ForbiddenException => StatusCodes.Status403Forbidden,
