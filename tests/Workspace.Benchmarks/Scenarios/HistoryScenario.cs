@@ -54,7 +54,7 @@ public sealed class HistoryScenario : IScenario
         await using var database = await BenchDatabase.CreateAsync(provider, context, "history", cancel);
         var workspace = await Seeding.SeedAsync(database, people: 1, channels: 1, cancel);
         var channel = workspace.Channels[0].Id;
-        await using var services = database.Services();
+        var services = database.Services;
         await using (var scope = services.CreateAsyncScope())
             await BulkHistory.AddAsync(scope.ServiceProvider.GetRequiredService<WorkspaceDb>(), 1, channel, workspace.Owner.Id, size, cancel);
         await BulkHistory.AnalyzeAsync(database, cancel);

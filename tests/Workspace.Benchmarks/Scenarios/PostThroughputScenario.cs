@@ -142,7 +142,7 @@ public sealed class PostThroughputScenario : IScenario
     private static async Task AuditAsync(BenchDatabase database, SeededWorkspace workspace, List<Acknowledged> acknowledged,
         DatabaseProvider provider, ScenarioResult result, CancellationToken cancel)
     {
-        await using var services = database.Services();
+        var services = database.Services;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
         var stored = await db.Messages.AsNoTracking()

@@ -46,7 +46,7 @@ public sealed class UnreadScenario : IScenario
         await using var database = await BenchDatabase.CreateAsync(provider, context, "unread", cancel);
         var workspace = await Seeding.SeedAsync(database, people: 1, channels: channels, cancel);
         var viewer = workspace.People[0].Id;
-        await using var services = database.Services();
+        var services = database.Services;
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();

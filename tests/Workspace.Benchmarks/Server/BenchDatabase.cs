@@ -49,23 +49,31 @@ public sealed class BenchDatabase : IAsyncDisposable
         else
             database = new BenchDatabase(provider, $"Data Source={Path.Combine(context.WorkDirectory, name + ".db")}", null, name);
 
-        await using var services = database.Services();
-        await DatabaseSetup.MigrateAsync(services, cancel);
+        await DatabaseSetup.MigrateAsync(database.Services, cancel);
         return database;
     }
 
-    /// <summary>The domain on this database, to seed it and query it from outside the app.</summary>
-    public ServiceProvider Services()
+    /// <summary>
+    /// The domain on this database, to seed it and query it from outside the app. One for the database's life: each
+    /// new one would build EF Core's model again, seconds each time.
+    /// </summary>
+    public ServiceProvider Services => services ??= BuildServices();
+
+    private ServiceProvider? services;
+
+    private ServiceProvider BuildServices()
     {
-        var services = new ServiceCollection().AddLogging();
-        services.AddWorkspaceDomain(Provider, ConnectionString);
-        return services.BuildServiceProvider();
+        var collection = new ServiceCollection().AddLogging();
+        collection.AddWorkspaceDomain(Provider, ConnectionString);
+        return collection.BuildServiceProvider();
     }
 
     public string SqliteFile => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
 
     public async ValueTask DisposeAsync()
     {
+        if (services is not null)
+            await services.DisposeAsync();
         if (postgresServer is not null)
         {
             NpgsqlConnection.ClearAllPools();

@@ -51,7 +51,7 @@ public static class BulkHistory
     {
         if (database.Provider != DatabaseProvider.Postgres)
             return;
-        await using var services = database.Services();
+        var services = database.Services;
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<WorkspaceDb>().Database.ExecuteSqlRawAsync("ANALYZE", cancel);
     }

@@ -23,7 +23,7 @@ public static class Seeding
 
     public static async Task<SeededWorkspace> SeedAsync(BenchDatabase database, int people, int channels, CancellationToken cancel)
     {
-        await using var services = database.Services();
+        var services = database.Services;
         var send = services.GetRequiredService<Sender>();
         var ownerId = await send.Send(new SetUpWorkspace("Bench", "Olive Owner", "owner@example.com", Password), cancel);
         var made = new List<ChannelRef>();
