@@ -50,7 +50,7 @@ public sealed class HistoryScenario : IScenario
     private async Task<Dictionary<string, Latencies>> MeasureAsync(BenchContext context, DatabaseProvider provider, int size,
         ScenarioResult result, CancellationToken cancel)
     {
-        var (warmUp, count) = context.Smoke ? (5, 30) : (300, 3_000);
+        var (warmUp, count) = context.Smoke ? (5, 30) : (200, 2_000);
         await using var database = await BenchDatabase.CreateAsync(provider, context, "history", cancel);
         var workspace = await Seeding.SeedAsync(database, people: 1, channels: 1, cancel);
         var channel = workspace.Channels[0].Id;

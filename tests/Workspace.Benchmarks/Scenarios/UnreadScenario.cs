@@ -42,7 +42,7 @@ public sealed class UnreadScenario : IScenario
     private static async Task<double> MeasureAsync(BenchContext context, DatabaseProvider provider, int channels, int perChannel,
         ScenarioResult result, CancellationToken cancel)
     {
-        var (warmUp, count) = context.Smoke ? (5, 30) : (300, 3_000);
+        var (warmUp, count) = context.Smoke ? (5, 30) : (200, 2_000);
         await using var database = await BenchDatabase.CreateAsync(provider, context, "unread", cancel);
         var workspace = await Seeding.SeedAsync(database, people: 1, channels: channels, cancel);
         var viewer = workspace.People[0].Id;
