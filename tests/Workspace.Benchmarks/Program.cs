@@ -66,7 +66,17 @@ public static class Suite
             foreach (var scenario in scenarios)
             {
                 context.Say($"scenario {scenario.Name}{(smoke ? " (smoke)" : "")}");
-                results.Add(await scenario.RunAsync(context, cancel));
+                try
+                {
+                    results.Add(await scenario.RunAsync(context, cancel));
+                }
+                catch (Exception e) when (!cancel.IsCancellationRequested)
+                {
+                    // The other scenarios' figures still count; this one is reported as failed.
+                    var failed = new ScenarioResult(scenario.Name);
+                    failed.Fail($"{scenario.Name} did not finish: {e}");
+                    results.Add(failed);
+                }
             }
             return results;
         }
