@@ -107,7 +107,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
             return new PostedMessage(first, Created: false);
         }
 
-        var view = await db.ViewAsync(message.Id, cancellationToken);
+        var view = await db.FreshViewAsync(message.Id, [.. mentions.Mentioned.Keys], cancellationToken);
         events.Add(new MessagePosted(view));
         if (root is not null)
             events.Add(new MessageChanged(await db.ViewAsync(root.Id, cancellationToken)));

@@ -62,7 +62,8 @@ public static class DatabaseSetup
         {
             var sqlite = SqliteConnectionFor(connectionString);
             var pragmas = new SqlitePragmas(synchronous);
-            services.AddDbContext<SqliteWorkspaceDb>(options => options.UseSqlite(sqlite).AddInterceptors(pragmas));
+            var writeGate = new SqliteWriteGate(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout));
+            services.AddDbContext<SqliteWorkspaceDb>(options => options.UseSqlite(sqlite).AddInterceptors(pragmas, writeGate));
             services.AddScoped<WorkspaceDb>(sp => sp.GetRequiredService<SqliteWorkspaceDb>());
         }
         return services;

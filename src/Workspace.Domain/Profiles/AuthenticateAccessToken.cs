@@ -21,7 +21,7 @@ public sealed class AuthenticateAccessTokenHandler(WorkspaceDb db, TimeProvider 
         var found = await (from t in db.AccessTokens
                            join u in db.Users on t.UserId equals u.Id
                            where t.TokenHash == hash && t.RevokedAt == null && u.DeactivatedAt == null
-                           select new { t.Id, t.UserId })
+                           select new { t.Id, t.UserId, t.LastUsedAt })
             .AsNoTracking()
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -29,9 +29,11 @@ public sealed class AuthenticateAccessTokenHandler(WorkspaceDb db, TimeProvider 
 
         var now = clock.GetUtcNow();
         var stale = now - AccessToken.UseResolution;
-        // Conditional, so that concurrent calls within the minute write nothing.
-        await db.AccessTokens.Where(t => t.Id == found.Id && (t.LastUsedAt == null || t.LastUsedAt <= stale))
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        // Most calls come within the minute and write nothing: not even an UPDATE that matches no row, which would
+        // still take SQLite's write lock on every API call. Conditional too, so that concurrent calls write once.
+        if (found.LastUsedAt is null || found.LastUsedAt <= stale)
+            await db.AccessTokens.Where(t => t.Id == found.Id && (t.LastUsedAt == null || t.LastUsedAt <= stale))
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         return found.UserId;
     }
 }

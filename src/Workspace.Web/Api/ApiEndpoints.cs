@@ -49,12 +49,12 @@ public static class ApiEndpoints
         HttpContext context, Sender sender, CancellationToken cancellationToken)
     {
         var caller = Caller(context);
-        var details = await ChannelAsync(sender, caller, channel, cancellationToken);
+        var target = await TargetAsync(sender, caller, channel, cancellationToken);
         // No cancellation once sent: a post the client gave up on may still commit, and its retry must find it.
-        var posted = await sender.Send(new PostMessage(caller, details.Id, body.Text ?? "", body.ClientMessageId ?? Guid.Empty,
+        var posted = await sender.Send(new PostMessage(caller, target.Id, body.Text ?? "", body.ClientMessageId ?? Guid.Empty,
             body.ThreadRootSeq, body.AlsoSendToChannel), CancellationToken.None);
         var m = posted.Message;
-        var answer = new ApiPosted(m.Id, details.Name, m.Seq, m.ThreadRootSeq, m.ReplySeq, m.CreatedAt);
+        var answer = new ApiPosted(m.Id, target.Name, m.Seq, m.ThreadRootSeq, m.ReplySeq, m.CreatedAt);
         return posted.Created ? TypedResults.Created((string?)null, answer) : TypedResults.Ok(answer);
     }
 
@@ -92,6 +92,15 @@ public static class ApiEndpoints
         TypedResults.Ok(ApiMessage.From(await sender.Send(new ToggleReaction(Caller(context), id, body.Emoji ?? ""), cancellationToken)));
 
     /// <summary>A channel by id or by name; one the caller may not see reads like one that does not exist.</summary>
+    /// <summary>The channel a post names, found with the fewest queries: the post itself checks membership.</summary>
+    private static async Task<ChannelRef> TargetAsync(Sender sender, Guid caller, string channel, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(channel, out var id))
+            return await sender.Send(new FindChannel(caller, channel.TrimStart('#')), cancellationToken);
+        var details = await sender.Send(new OpenChannelById(caller, id), cancellationToken);
+        return new ChannelRef(details.Id, details.Name);
+    }
+
     private static async Task<ChannelDetails> ChannelAsync(Sender sender, Guid caller, string channel, CancellationToken cancellationToken) =>
         Guid.TryParse(channel, out var id)
             ? await sender.Send(new OpenChannelById(caller, id), cancellationToken)

@@ -60,6 +60,7 @@ public static class AccessSamples
         Sample(t => new BrowseChannels(t.ActorId)),
         Sample(t => new CreateChannel(t.ActorId, $"made-{Guid.NewGuid():N}", IsPrivate: false)),
         Sample(t => new OpenChannel(t.ActorId, t.ChannelName)),
+        Sample(t => new FindChannel(t.ActorId, t.ChannelName)),
         Sample(t => new OpenChannelById(t.ActorId, t.ChannelId)),
         Sample(t => new GetChannelMembers(t.ActorId, t.ChannelId)),
         Sample(t => new JoinChannel(t.ActorId, t.ChannelId)),

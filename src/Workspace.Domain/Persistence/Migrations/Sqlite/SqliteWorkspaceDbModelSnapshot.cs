@@ -733,6 +733,9 @@ namespace Workspace.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ChannelId", "Seq", "ReplySeq")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ChannelId", "Seq" }, "IX_messages_deleted")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.ToTable("messages", (string)null);
                 });
 

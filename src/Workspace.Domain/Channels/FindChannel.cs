@@ -1,0 +1,24 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Authorization;
+using Workspace.Domain.Persistence;
+
+namespace Workspace.Domain.Channels;
+
+/// <summary>
+/// A channel the actor can see, by name: all an API call that names its channel needs before it sends its command,
+/// which checks the rest. <see cref="OpenChannel"/> would also load the header and count the members, two queries more
+/// on every post (docs/benchmarks.md).
+/// </summary>
+public sealed record FindChannel(Guid ActorId, string Name) : IQuery<ChannelRef>, IChannelNameRequest
+{
+    string IChannelNameRequest.ChannelName => Name;
+}
+
+public sealed class FindChannelHandler(WorkspaceDb db) : IQueryHandler<FindChannel, ChannelRef>
+{
+    public async ValueTask<ChannelRef> Handle(FindChannel query, CancellationToken cancellationToken) =>
+        await db.Channels.Where(c => c.Name == query.Name).Select(c => new ChannelRef(c.Id, c.Name))
+            .AsNoTracking()
+            .SingleAsync(cancellationToken);
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace Workspace.Benchmarks.Measuring;
+
+/// <summary>Durations of one kind of operation, in milliseconds, and their percentiles (nearest rank).</summary>
+public sealed class Latencies
+{
+    private readonly List<double> milliseconds = [];
+
+    public int Count => milliseconds.Count;
+
+    public void Add(long startTimestamp) => milliseconds.Add(Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds);
+
+    public void AddRange(Latencies other) => milliseconds.AddRange(other.milliseconds);
+
+    public double Percentile(double p)
+    {
+        if (milliseconds.Count == 0)
+            return double.NaN;
+        milliseconds.Sort();
+        var rank = (int)Math.Ceiling(p / 100 * milliseconds.Count);
+        return milliseconds[Math.Clamp(rank - 1, 0, milliseconds.Count - 1)];
+    }
+
+    public double P50 => Percentile(50);
+    public double P99 => Percentile(99);
+
+    public IReadOnlyList<(string, double)> ChartPoints() =>
+        [("p50", Percentile(50)), ("p90", Percentile(90)), ("p99", Percentile(99)), ("p99.9", Percentile(99.9)), ("max", Percentile(100))];
+
+    /// <summary>Runs <paramref name="operation"/> <paramref name="warmUp"/> times unmeasured, then <paramref name="count"/> times measured.</summary>
+    public static async Task<Latencies> MeasureAsync(int warmUp, int count, Func<int, Task> operation)
+    {
+        for (var i = 0; i < warmUp; i++)
+            await operation(i);
+        var latencies = new Latencies();
+        for (var i = 0; i < count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await operation(i);
+            latencies.Add(start);
+        }
+        return latencies;
+    }
+}

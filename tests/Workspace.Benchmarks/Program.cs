@@ -1,0 +1,88 @@
+using System.Globalization;
+using Workspace.Benchmarks.Measuring;
+using Workspace.Benchmarks.Report;
+using Workspace.Benchmarks.Scenarios;
+
+namespace Workspace.Benchmarks;
+
+/// <summary>
+/// <c>all</c> runs every scenario at full size and writes docs/benchmarks.md; <c>smoke</c> runs them at tiny sizes and
+/// only checks that they ran and their audits passed; a scenario's name runs that one (and writes its part of the
+/// doc). PostgreSQL comes from <c>--postgres "connection string"</c> or WORKSPACE_BENCH_POSTGRES; without one only
+/// SQLite runs. <c>--seconds N</c> measures load for N seconds instead of the default.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.FirstOrDefault() == RawInserts.WorkerVerb)
+            return await RawInserts.WorkerMainAsync(args[1..]);
+
+        var postgres = Option(args, "--postgres") ?? Environment.GetEnvironmentVariable("WORKSPACE_BENCH_POSTGRES");
+        var names = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--"))).ToList();
+        if (names.Count == 0 || names.Except(Suite.Scenarios.Select(s => s.Name).Append("all").Append("smoke")).Any())
+        {
+            Console.Error.WriteLine($"Usage: Workspace.Benchmarks all|smoke|{string.Join('|', Suite.Scenarios.Select(s => s.Name))} [--postgres \"connection string\"]");
+            return 2;
+        }
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+
+        var smoke = names.Contains("smoke");
+        var selected = names.Contains("all") || smoke ? Suite.Scenarios : Suite.Scenarios.Where(s => names.Contains(s.Name)).ToList();
+        var seconds = Option(args, "--seconds") is { } given ? double.Parse(given, CultureInfo.InvariantCulture) : (double?)null;
+        var results = await Suite.RunAsync(selected, smoke, postgres, Console.Out, cancel.Token, seconds);
+        foreach (var failure in results.SelectMany(r => r.AuditFailures))
+            Console.Error.WriteLine($"AUDIT FAILED: {failure}");
+        if (!smoke)
+        {
+            var document = await BenchmarkReport.WriteAsync(results, postgres is not null, cancel.Token);
+            Console.WriteLine($"Results written to {document}");
+        }
+        return results.All(r => r.AuditPassed) ? 0 : 1;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}
+
+public static class Suite
+{
+    public static IReadOnlyList<IScenario> Scenarios { get; } =
+        [new PostThroughputScenario(), new HistoryScenario(), new UnreadScenario(), new MicroScenario()];
+
+    /// <summary>Runs the scenarios one after another in a work directory of their own, removed afterwards.</summary>
+    public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(IEnumerable<IScenario> scenarios, bool smoke, string? postgres,
+        TextWriter log, CancellationToken cancel, double? loadSeconds = null)
+    {
+        var work = Directory.CreateTempSubdirectory("workspace-bench-");
+        try
+        {
+            var context = new BenchContext(smoke, work.FullName, postgres, Pin: !smoke && OperatingSystem.IsLinux(), log, loadSeconds);
+            var results = new List<ScenarioResult>();
+            foreach (var scenario in scenarios)
+            {
+                context.Say($"scenario {scenario.Name}{(smoke ? " (smoke)" : "")}");
+                try
+                {
+                    results.Add(await scenario.RunAsync(context, cancel));
+                }
+                catch (Exception e) when (!cancel.IsCancellationRequested)
+                {
+                    // The other scenarios' figures still count; this one is reported as failed.
+                    var failed = new ScenarioResult(scenario.Name);
+                    failed.Fail($"{scenario.Name} did not finish: {e}");
+                    results.Add(failed);
+                }
+            }
+            return results;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Workspace.Domain.Persistence;
+
+namespace Workspace.Benchmarks.Scenarios;
+
+/// <param name="Smoke">Tiny sizes, nothing judged: CI's check that the suite runs and its audits pass.</param>
+/// <param name="WorkDirectory">Where databases and server files go; removed by whoever made it.</param>
+/// <param name="PostgresServer">Npgsql connection string to a server where databases may be created; null skips PostgreSQL.</param>
+/// <param name="Pin">Server on <see cref="ServerCore"/>, generator on <see cref="GeneratorCore"/> (taskset); off in smoke runs.</param>
+/// <param name="LoadSeconds">How long a load scenario measures, when not its default (longer for profiling, say).</param>
+public sealed record BenchContext(bool Smoke, string WorkDirectory, string? PostgresServer, bool Pin, TextWriter Log, double? LoadSeconds = null)
+{
+    public const int ServerCore = 0;
+    public const int GeneratorCore = 1;
+
+    /// <summary>The app, run as its own process the way the container runs it.</summary>
+    public static string ServerDll => typeof(global::Program).Assembly.Location;
+
+    public IEnumerable<DatabaseProvider> Providers =>
+        PostgresServer is null ? [DatabaseProvider.Sqlite] : [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    public void Say(string line) => Log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+}

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workspace.Benchmarks.Measuring;
+using Workspace.Benchmarks.Server;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Persistence;
+using Workspace.Domain.Pipeline;
+
+namespace Workspace.Benchmarks.Scenarios;
+
+/// <summary>
+/// Issue 7, scenario 5: a person in 500 channels, some read to the end, some not, with mentions and deleted messages
+/// after the read pointer; the sidebar's counts (GetSidebar, through the domain's Sender in this process, as the
+/// sidebar and GET /api/v1/channels send it). Once with 20 messages per channel (10,000), once with 2,000 (1,000,000).
+/// Baseline: the counters alone (channel.last_seq − membership.last_read_seq) by one hand-written SQL query.
+/// </summary>
+public sealed class UnreadScenario : IScenario
+{
+    private const double TargetP99 = 0.5;
+
+    public string Name => "unread";
+
+    public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancel)
+    {
+        var result = new ScenarioResult(Name);
+        var channels = context.Smoke ? 20 : 500;
+        int[] perChannel = context.Smoke ? [5, 50] : [20, 2_000];
+        foreach (var provider in context.Providers)
+        {
+            var p99 = new List<double>();
+            foreach (var messages in perChannel)
+                p99.Add(await MeasureAsync(context, provider, channels, messages, result, cancel));
+            result.Figures.Add(new Figure(Name, $"Sidebar counts p99 at {channels * perChannel[1]:N0} vs {channels * perChannel[0]:N0} messages, " +
+                $"{Label(provider)}", p99[1], p99[0], "ms", $"≤ {HistoryScenario.GrowthAllowance:0.00} × (noise)",
+                context.Smoke ? null : p99[1] <= p99[0] * HistoryScenario.GrowthAllowance));
+        }
+        return result;
+    }
+
+    private static string Label(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL";
+
+    private static async Task<double> MeasureAsync(BenchContext context, DatabaseProvider provider, int channels, int perChannel,
+        ScenarioResult result, CancellationToken cancel)
+    {
+        var (warmUp, count) = context.Smoke ? (5, 30) : (200, 2_000);
+        await using var database = await BenchDatabase.CreateAsync(provider, context, "unread", cancel);
+        var workspace = await Seeding.SeedAsync(database, people: 1, channels: channels, cancel);
+        var viewer = workspace.People[0].Id;
+        var services = database.Services;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
+            for (var i = 0; i < channels; i++)
+            {
+                var channel = workspace.Channels[i].Id;
+                await BulkHistory.AddAsync(db, i + 1, channel, workspace.Owner.Id, perChannel, cancel);
+                // Every other channel read to the end; the rest up to 1-9 messages before it.
+                var readUpTo = i % 2 == 0 ? perChannel : perChannel - 1 - i % 9;
+                await db.Memberships.Where(m => m.ChannelId == channel && m.UserId == viewer)
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.LastReadSeq, readUpTo), cancel);
+                if (i % 5 == 1)
+                    await db.Database.ExecuteSqlRawAsync("""
+                        INSERT INTO mentions ("MessageId", "UserId", "ChannelId", "Seq", "Kind", "CreatedAt")
+                        SELECT "Id", {0}, "ChannelId", "Seq", 0, "CreatedAt" FROM messages WHERE "ChannelId" = {1} AND "Seq" = {2}
+                        """, [viewer, channel, (long)perChannel], cancel);
+                if (i % 10 == 3)
+                    await db.Messages.Where(m => m.ChannelId == channel && m.Seq == perChannel - 1)
+                        .ExecuteUpdateAsync(set => set.SetProperty(m => m.Text, "").SetProperty(m => m.Html, "")
+                            .SetProperty(m => m.DeletedAt, m => (DateTimeOffset?)m.CreatedAt), cancel);
+            }
+        }
+        await BulkHistory.AnalyzeAsync(database, cancel);
+        context.Say($"unread/{provider}: {channels} channels of {perChannel:N0} messages written");
+
+        var send = services.GetRequiredService<Sender>();
+        await using var raw = await RawQueries.OpenAsync(database, cancel);
+        var app = await Latencies.MeasureAsync(warmUp, count, async _ =>
+        {
+            var sidebar = await send.Send(new GetSidebar(viewer), cancel);
+            // Everyone is in #general too.
+            if (sidebar.Count != channels + 1)
+                throw new InvalidOperationException($"The sidebar showed {sidebar.Count} of {channels + 1} channels.");
+        });
+        var baseline = await Latencies.MeasureAsync(warmUp, count, async _ => await raw.ReadAsync("""
+            SELECT c."Id", c."Name", c."Kind", c."LastSeq" - m."LastReadSeq" FROM memberships m JOIN channels c ON c."Id" = m."ChannelId"
+            WHERE m."UserId" = @u AND NOT c."IsArchived" ORDER BY c."Name"
+            """, cancel, ("@u", viewer)));
+
+        var label = Label(provider);
+        var size = channels * perChannel;
+        var judged = !context.Smoke && provider == DatabaseProvider.Sqlite;
+        result.Figures.Add(new Figure("unread", $"Sidebar counts p50, {channels} channels, {size:N0} messages, {label}", app.P50, baseline.P50, "ms", "", null));
+        result.Figures.Add(new Figure("unread", $"Sidebar counts p99, {channels} channels, {size:N0} messages, {label}", app.P99, baseline.P99, "ms",
+            provider == DatabaseProvider.Sqlite ? "≤ 0.5 ms" : "", judged ? app.P99 <= TargetP99 : null));
+        result.Latencies.Add(new LatencySeries("unread", $"sidebar, {size:N0}, {label}", app.ChartPoints()));
+        result.Notes.Add($"unread, {label}, {channels} channels × {perChannel:N0} messages: {count:N0} GetSidebar queries after {warmUp} unmeasured, " +
+            "through the domain's Sender in the benchmark process; half the channels have 1–9 unread, a fifth a mention, a tenth a " +
+            "deleted unread message. Baseline: the counters alone by one hand-written SQL query on one open connection.");
+        return app.P99;
+    }
+}
