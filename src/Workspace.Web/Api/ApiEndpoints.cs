@@ -91,7 +91,6 @@ public static class ApiEndpoints
         CancellationToken cancellationToken) =>
         TypedResults.Ok(ApiMessage.From(await sender.Send(new ToggleReaction(Caller(context), id, body.Emoji ?? ""), cancellationToken)));
 
-    /// <summary>A channel by id or by name; one the caller may not see reads like one that does not exist.</summary>
     /// <summary>The channel a post names, found with the fewest queries: the post itself checks membership.</summary>
     private static async Task<ChannelRef> TargetAsync(Sender sender, Guid caller, string channel, CancellationToken cancellationToken)
     {
@@ -101,6 +100,7 @@ public static class ApiEndpoints
         return new ChannelRef(details.Id, details.Name);
     }
 
+    /// <summary>A channel by id or by name; one the caller may not see reads like one that does not exist.</summary>
     private static async Task<ChannelDetails> ChannelAsync(Sender sender, Guid caller, string channel, CancellationToken cancellationToken) =>
         Guid.TryParse(channel, out var id)
             ? await sender.Send(new OpenChannelById(caller, id), cancellationToken)
