@@ -109,6 +109,7 @@ app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapBackupEndpoints();
 app.MapMetricsEndpoint();
+app.MapDiagnosticsEndpoints();
 
 await app.RunAsync();
 return 0;
