@@ -3,8 +3,8 @@ using Workspace.Benchmarks.Scenarios;
 
 namespace Workspace.Benchmarks.FanOut;
 
-/// <summary>What one kind of subscriber saw in one run.</summary>
-public sealed record FanOutMeasurement(string Kind, int Subscribers, IReadOnlyList<double> Sorted, double ReceivedShare,
+/// <summary>What one kind of subscriber saw in a run of <paramref name="RunSize"/> subscribers (the load client's count).</summary>
+public sealed record FanOutMeasurement(string Kind, int RunSize, int Subscribers, IReadOnlyList<double> Sorted, double ReceivedShare,
     double SendRate, double GeneratorCpu, double ServerCpu)
 {
     public double P50 => Percentiles.Of(Sorted, 50);
@@ -12,10 +12,12 @@ public sealed record FanOutMeasurement(string Kind, int Subscribers, IReadOnlyLi
     public double Max => Sorted.Count == 0 ? double.NaN : Sorted[^1];
     public bool GeneratorSaturated => GeneratorCpu > CpuMeter.SaturatedShare;
 
-    public LatencySeries Series => new($"{Kind}, {Subscribers}", ReceiptBook.Points(Sorted));
+    public string Label => Subscribers == RunSize ? Kind : $"{Kind} ({Subscribers})";
+
+    public LatencySeries Series => new($"{Label}, {RunSize}", ReceiptBook.Points(Sorted));
 
     public override string ToString() =>
-        $"{Kind} x{Subscribers}: p50 {P50:F2} ms, p99 {P99:F2} ms, max {Max:F2} ms, received {ReceivedShare:P1}, " +
+        $"{Label} in a run of {RunSize}: p50 {P50:F2} ms, p99 {P99:F2} ms, max {Max:F2} ms, received {ReceivedShare:P1}, " +
         $"sent {SendRate:F1}/s, generator CPU {GeneratorCpu:P0}, server CPU {ServerCpu:P0}";
 }
 
@@ -28,7 +30,7 @@ public static class FanOutRun
     /// Posts every message of <paramref name="book"/> while the subscribers listen, waits for the last receipts, and
     /// summarizes each kind, with the CPU the generator and the server used meanwhile.
     /// </summary>
-    public static async Task<List<FanOutMeasurement>> MeasureAsync(ReceiptBook book, Func<int, CancellationToken, Task> post, int serverPid,
+    public static async Task<List<FanOutMeasurement>> MeasureAsync(int runSize, ReceiptBook book, Func<int, CancellationToken, Task> post, int serverPid,
         IReadOnlyList<(string Kind, Range Subscribers)> kinds, CancellationToken cancel)
     {
         var generator = CpuMeter.Self();
@@ -40,7 +42,8 @@ public static class FanOutRun
         return [.. kinds.Select(kind =>
         {
             var (sorted, share) = book.Summarize(kind.Subscribers);
-            return new FanOutMeasurement(kind.Kind, kind.Subscribers.GetOffsetAndLength(book.Subscribers).Length, sorted, share, rate, generatorCpu, serverCpu);
+            return new FanOutMeasurement(kind.Kind, runSize, kind.Subscribers.GetOffsetAndLength(book.Subscribers).Length, sorted, share, rate,
+                generatorCpu, serverCpu);
         })];
     }
 

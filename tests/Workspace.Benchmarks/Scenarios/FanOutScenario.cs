@@ -65,8 +65,8 @@ public sealed class FanOutScenario : IScenario
                 "Event streams" when targeted => measured.P99 <= TargetP99Ms,
                 _ => null,
             };
-            Add($"{measured.Kind}, {size}: p99 (p50 {measured.P50:F2}, max {measured.Max:F2})", measured.P99, baseline.P99, "ms", p99Target, p99Met);
-            Add($"{measured.Kind}, {size}: received", measured.ReceivedShare * 100, baseline.ReceivedShare * 100, "%", "100 %",
+            Add($"{measured.Label}, {size}: p99 (p50 {measured.P50:F2}, max {measured.Max:F2})", measured.P99, baseline.P99, "ms", p99Target, p99Met);
+            Add($"{measured.Label}, {size}: received", measured.ReceivedShare * 100, baseline.ReceivedShare * 100, "%", "100 %",
                 measured.ReceivedShare >= 1);
         }
         foreach (var measured in (FanOutMeasurement[])[baseline, streams, .. circuits.Take(1)])
@@ -90,7 +90,7 @@ public sealed class FanOutScenario : IScenario
         {
             await SettleAsync(context, cancel);
             using var http = new HttpClient { BaseAddress = host.BaseAddress };
-            return (await FanOutRun.MeasureAsync(book, SignalRBaselineHost.Post(http, book), host.Pid, [("SignalR hub", ..)], cancel))[0];
+            return (await FanOutRun.MeasureAsync(size, book, SignalRBaselineHost.Post(http, book), host.Pid, [("SignalR hub", ..)], cancel))[0];
         }
         finally
         {
@@ -117,7 +117,7 @@ public sealed class FanOutScenario : IScenario
             await Task.WhenAll(ready.Select(r => r.Task));
             await SettleAsync(context, cancel);
             using var http = new HttpClient { BaseAddress = server.BaseAddress };
-            return (await FanOutRun.MeasureAsync(book, Posting.ThroughApi(http, seed.Owner.Token, WorkspaceSeed.Channel, book), server.Pid,
+            return (await FanOutRun.MeasureAsync(size, book, Posting.ThroughApi(http, seed.Owner.Token, WorkspaceSeed.Channel, book), server.Pid,
                 [("Event streams", ..)], cancel))[0];
         }
         finally
@@ -142,7 +142,7 @@ public sealed class FanOutScenario : IScenario
             for (var b = 0; b < browsers; b++)
                 await pages!.OpenAsync(server.BaseAddress, seed.People[size + b], size + b, book);
             await SettleAsync(context, cancel);
-            var measured = await FanOutRun.MeasureAsync(book, Posting.ThroughApi(http, seed.Owner.Token, WorkspaceSeed.Channel, book), server.Pid,
+            var measured = await FanOutRun.MeasureAsync(size, book, Posting.ThroughApi(http, seed.Owner.Token, WorkspaceSeed.Channel, book), server.Pid,
                 browsers > 0 ? [("Blazor circuits", ..size), ("Chromium pages", size..)] : [("Blazor circuits", ..size)], cancel);
             foreach (var failure in circuits.Select(c => c.Failure).OfType<string>().Distinct())
                 result.Notes.Add($"A circuit of {size} failed: {failure}");
