@@ -5,11 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Integrations;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
+using Workspace.Domain.Unread;
 
 namespace Workspace.Domain;
 
@@ -43,6 +45,8 @@ public static class DomainServices
         else
             services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<InProcessChatEvents>());
         services.AddSingleton<Presence>();
+        services.AddSingleton<EventLogTail>();
+        services.AddSingleton<LiveReading>();
         services.AddMetrics();
         services.AddSingleton<WorkspaceMetrics>();
         services.AddSingleton<RateLimits>();

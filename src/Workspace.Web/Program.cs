@@ -55,6 +55,7 @@ builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(Ra
 builder.Services.Configure<EventStreamOptions>(builder.Configuration.GetSection(EventStreamOptions.Section));
 builder.Services.Configure<OutgoingWebhookOptions>(builder.Configuration.GetSection(OutgoingWebhookOptions.Section));
 builder.Services.AddHostedService<OutgoingWebhookWorker>();
+builder.Services.AddHostedService<LiveReadingWriter>();
 builder.Services.AddApiRateLimits();
 builder.Services.AddApiDocument();
 builder.Services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build()));

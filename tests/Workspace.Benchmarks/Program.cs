@@ -6,7 +6,7 @@ using Workspace.Benchmarks.Scenarios;
 namespace Workspace.Benchmarks;
 
 /// <summary>
-/// <c>dotnet Workspace.Benchmarks.dll [scenario ...|all] [--smoke] [--report path]</c>. Pins itself to core 1 and the
+/// <c>dotnet Workspace.Benchmarks.dll [scenario ...|all] [--smoke] [--report path] [--sizes 100,1000] [--messages 200]</c>. Pins itself to core 1 and the
 /// servers it starts to core 0 (unless --smoke), runs the scenarios and writes their figures as Markdown.
 /// </summary>
 public static class Program
@@ -21,12 +21,14 @@ public static class Program
             return 0;
         }
         var smoke = args.Contains("--smoke");
-        var reportAt = Array.IndexOf(args, "--report") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--report")).ToList();
+        var reportAt = Option(args, "--report");
+        var sizes = Option(args, "--sizes")?.Split(',').Select(int.Parse).ToArray();
+        var messages = Option(args, "--messages") is { } count ? int.Parse(count) : (int?)null;
+        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal) || args[i - 1] == "--smoke")).ToList();
         var chosen = names.Count == 0 || names.Contains("all") ? Scenarios : Scenarios.Where(s => names.Contains(s.Name)).ToArray();
         if (chosen.Length == 0)
         {
-            Console.Error.WriteLine($"Scenarios: {string.Join(", ", Scenarios.Select(s => s.Name))}, all. Options: --smoke, --report FILE.");
+            Console.Error.WriteLine($"Scenarios: {string.Join(", ", Scenarios.Select(s => s.Name))}, all. Options: --smoke, --report FILE, --sizes 100,1000, --messages 200.");
             return 2;
         }
 
@@ -37,7 +39,7 @@ public static class Program
             Process.GetCurrentProcess().ProcessorAffinity = 1 << 1;
             pinned = true;
         }
-        var context = new BenchContext(smoke, BenchContext.DefaultWebDll, pinned ? 0 : null, pinned ? 1 : null, Console.Out);
+        var context = new BenchContext(smoke, BenchContext.DefaultWebDll, pinned ? 0 : null, pinned ? 1 : null, Console.Out, sizes, messages);
         var results = new List<(IScenario Scenario, ScenarioResult Result)>();
         foreach (var scenario in chosen)
             results.Add((scenario, await scenario.RunAsync(context, CancellationToken.None)));
@@ -47,4 +49,7 @@ public static class Program
             await File.WriteAllTextAsync(reportAt, report);
         return results.All(r => r.Result.AuditPassed) ? 0 : 1;
     }
+
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }

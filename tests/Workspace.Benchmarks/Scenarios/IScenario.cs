@@ -9,9 +9,11 @@ public interface IScenario
 
 /// <summary>
 /// How a run is made. <see cref="ServerCore"/> and <see cref="GeneratorCore"/> are null in smoke mode, where nothing
-/// is timed and nothing is pinned.
+/// is timed and nothing is pinned. <see cref="Sizes"/>, when given, replaces a scenario's own sizes (subscribers,
+/// circuits) and <see cref="Messages"/> the number of messages sent, for a quicker look while working on one.
 /// </summary>
-public sealed record BenchContext(bool Smoke, string WebDll, int? ServerCore, int? GeneratorCore, TextWriter Log)
+public sealed record BenchContext(bool Smoke, string WebDll, int? ServerCore, int? GeneratorCore, TextWriter Log, int[]? Sizes = null,
+    int? Messages = null)
 {
     /// <summary>The app as built beside this assembly, run the way its container runs it.</summary>
     public static string DefaultWebDll => typeof(global::Program).Assembly.Location;

@@ -19,7 +19,7 @@ public sealed class MemoryScenario : IScenario
 
     public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancel)
     {
-        int[] steps = context.Smoke ? [0, 5] : [0, 500, 1000];
+        int[] steps = context.Sizes is { } sizes ? [0, .. sizes] : context.Smoke ? [0, 5] : [0, 500, 1000];
         var result = new ScenarioResult();
         await using var seed = await WorkspaceSeed.CreateAsync(steps[^1], cancel);
         context.Log.WriteLine($"memory: seeded {seed.People.Count} people in {seed.Took.TotalSeconds:F1} s");
