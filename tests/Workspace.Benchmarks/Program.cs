@@ -6,7 +6,7 @@ using Workspace.Benchmarks.Scenarios;
 namespace Workspace.Benchmarks;
 
 /// <summary>
-/// <c>dotnet Workspace.Benchmarks.dll [scenario ...|all] [--smoke] [--report path] [--sizes 100,1000] [--messages 200]</c>. Pins itself to core 1 and the
+/// <c>dotnet Workspace.Benchmarks.dll [scenario ...|all] [--smoke] [--report path] [--sizes 100,1000] [--messages 200] [--web Workspace.Web.dll]</c>. Pins itself to core 1 and the
 /// servers it starts to core 0 (unless --smoke), runs the scenarios and writes their figures as Markdown.
 /// </summary>
 public static class Program
@@ -28,7 +28,7 @@ public static class Program
         var chosen = names.Count == 0 || names.Contains("all") ? Scenarios : Scenarios.Where(s => names.Contains(s.Name)).ToArray();
         if (chosen.Length == 0)
         {
-            Console.Error.WriteLine($"Scenarios: {string.Join(", ", Scenarios.Select(s => s.Name))}, all. Options: --smoke, --report FILE, --sizes 100,1000, --messages 200.");
+            Console.Error.WriteLine($"Scenarios: {string.Join(", ", Scenarios.Select(s => s.Name))}, all. Options: --smoke, --report FILE, --sizes 100,1000, --messages 200, --web path/Workspace.Web.dll.");
             return 2;
         }
 
@@ -39,7 +39,9 @@ public static class Program
             Process.GetCurrentProcess().ProcessorAffinity = 1 << 1;
             pinned = true;
         }
-        var context = new BenchContext(smoke, BenchContext.DefaultWebDll, pinned ? 0 : null, pinned ? 1 : null, Console.Out, sizes, messages);
+        // Another build of the app, to measure a before beside an after on the same machine and day.
+        var webDll = Option(args, "--web") is { } other ? Path.GetFullPath(other) : BenchContext.DefaultWebDll;
+        var context = new BenchContext(smoke, webDll, pinned ? 0 : null, pinned ? 1 : null, Console.Out, sizes, messages);
         var results = new List<(IScenario Scenario, ScenarioResult Result)>();
         foreach (var scenario in chosen)
             results.Add((scenario, await scenario.RunAsync(context, CancellationToken.None)));
