@@ -3,7 +3,7 @@
 # server's core (unless WORKSPACE_BENCH_POSTGRES names a server to use), runs the suite with the load generator pinned
 # to the other core, and writes the results into docs/benchmarks.md. See docs/benchmarks.md for what each scenario does.
 #
-# Usage: ./bench.sh [all|smoke|posts|history|unread|micro ...] [--seconds N]     (default: all)
+# Usage: ./bench.sh [all|smoke|posts|fanout|memory|history|unread|micro ...] [--seconds N] [--sizes 100,1000] [--messages N] [--web DLL]   (default: all)
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

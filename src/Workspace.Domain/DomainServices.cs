@@ -5,12 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Common;
+using Workspace.Domain.EventLog;
 using Workspace.Domain.Integrations;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
 using Workspace.Domain.Retention;
+using Workspace.Domain.Unread;
 
 namespace Workspace.Domain;
 
@@ -50,6 +52,8 @@ public static class DomainServices
             services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<InProcessChatEvents>());
             services.AddSingleton(new Presence());
         }
+        services.AddSingleton<EventLogTail>();
+        services.AddSingleton<LiveReading>();
         services.AddMetrics();
         services.AddSingleton<WorkspaceMetrics>();
         services.AddSingleton<RateLimits>();

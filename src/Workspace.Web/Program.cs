@@ -58,6 +58,7 @@ builder.Services.Configure<OutgoingWebhookOptions>(builder.Configuration.GetSect
 builder.Services.AddHostedService<OutgoingWebhookWorker>();
 builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
 builder.Services.AddHostedService<RetentionWorker>();
+builder.Services.AddHostedService<LiveReadingWriter>();
 builder.Services.AddApiRateLimits();
 builder.Services.AddApiDocument();
 builder.Services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build()));
@@ -112,6 +113,7 @@ app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapBackupEndpoints();
 app.MapMetricsEndpoint();
+app.MapDiagnosticsEndpoints();
 
 await app.RunAsync();
 return 0;

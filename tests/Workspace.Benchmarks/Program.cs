@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using Workspace.Benchmarks.FanOut;
 using Workspace.Benchmarks.Measuring;
 using Workspace.Benchmarks.Report;
 using Workspace.Benchmarks.Scenarios;
@@ -17,12 +19,18 @@ public static class Program
     {
         if (args.FirstOrDefault() == RawInserts.WorkerVerb)
             return await RawInserts.WorkerMainAsync(args[1..]);
+        if (args.FirstOrDefault() == SignalRBaselineHost.Argument)
+        {
+            await SignalRBaselineHost.RunAsync(args[1..]);
+            return 0;
+        }
 
         var postgres = Option(args, "--postgres") ?? Environment.GetEnvironmentVariable("WORKSPACE_BENCH_POSTGRES");
         var names = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--"))).ToList();
         if (names.Count == 0 || names.Except(Suite.Scenarios.Select(s => s.Name).Append("all").Append("smoke")).Any())
         {
-            Console.Error.WriteLine($"Usage: Workspace.Benchmarks all|smoke|{string.Join('|', Suite.Scenarios.Select(s => s.Name))} [--postgres \"connection string\"]");
+            Console.Error.WriteLine($"Usage: Workspace.Benchmarks all|smoke|{string.Join('|', Suite.Scenarios.Select(s => s.Name))} " +
+                "[--postgres \"connection string\"] [--seconds N] [--sizes 100,1000] [--messages 200] [--web path/Workspace.Web.dll]");
             return 2;
         }
         using var cancel = new CancellationTokenSource();
@@ -31,7 +39,10 @@ public static class Program
         var smoke = names.Contains("smoke");
         var selected = names.Contains("all") || smoke ? Suite.Scenarios : Suite.Scenarios.Where(s => names.Contains(s.Name)).ToList();
         var seconds = Option(args, "--seconds") is { } given ? double.Parse(given, CultureInfo.InvariantCulture) : (double?)null;
-        var results = await Suite.RunAsync(selected, smoke, postgres, Console.Out, cancel.Token, seconds);
+        var sizes = Option(args, "--sizes")?.Split(',').Select(int.Parse).ToArray();
+        var messages = Option(args, "--messages") is { } count ? int.Parse(count) : (int?)null;
+        var web = Option(args, "--web") is { } other ? Path.GetFullPath(other) : null;
+        var results = await Suite.RunAsync(selected, smoke, postgres, Console.Out, cancel.Token, seconds, web, sizes, messages);
         foreach (var failure in results.SelectMany(r => r.AuditFailures))
             Console.Error.WriteLine($"AUDIT FAILED: {failure}");
         if (!smoke)
@@ -52,16 +63,20 @@ public static class Program
 public static class Suite
 {
     public static IReadOnlyList<IScenario> Scenarios { get; } =
-        [new PostThroughputScenario(), new HistoryScenario(), new UnreadScenario(), new MicroScenario()];
+        [new PostThroughputScenario(), new FanOutScenario(), new MemoryScenario(), new HistoryScenario(), new UnreadScenario(), new MicroScenario()];
 
     /// <summary>Runs the scenarios one after another in a work directory of their own, removed afterwards.</summary>
     public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(IEnumerable<IScenario> scenarios, bool smoke, string? postgres,
-        TextWriter log, CancellationToken cancel, double? loadSeconds = null)
+        TextWriter log, CancellationToken cancel, double? loadSeconds = null, string? web = null, int[]? sizes = null, int? messages = null)
     {
         var work = Directory.CreateTempSubdirectory("workspace-bench-");
         try
         {
-            var context = new BenchContext(smoke, work.FullName, postgres, Pin: !smoke && OperatingSystem.IsLinux(), log, loadSeconds);
+            var pin = !smoke && OperatingSystem.IsLinux() && Environment.ProcessorCount >= 2;
+            // The generator keeps to its own core even when started without bench.sh; Chromium, started later, inherits it.
+            if (pin && OperatingSystem.IsLinux())
+                Process.GetCurrentProcess().ProcessorAffinity = 1 << BenchContext.GeneratorCore;
+            var context = new BenchContext(smoke, work.FullName, postgres, pin, log, loadSeconds, web, sizes, messages);
             var results = new List<ScenarioResult>();
             foreach (var scenario in scenarios)
             {

@@ -71,10 +71,10 @@ public sealed class GetEventsHandler(WorkspaceDb db) : IQueryHandler<GetEvents, 
             .Take(query.Limit)
             .ToListAsync(cancellationToken);
         var cursor = rows.Count == query.Limit ? rows[^1].Id : head;
-        return new EventPage(await DescribeAsync(rows, cancellationToken), cursor, channelIds);
+        return new EventPage(await DescribeAsync(db, rows, cancellationToken), cursor, channelIds);
     }
 
-    private async Task<List<StreamEvent>> DescribeAsync(List<LoggedEvent> rows, CancellationToken cancellationToken)
+    internal static async Task<List<StreamEvent>> DescribeAsync(WorkspaceDb db, List<LoggedEvent> rows, CancellationToken cancellationToken)
     {
         var messageIds = rows.Where(e => e.MessageId is not null).Select(e => e.MessageId!.Value).Distinct().ToList();
         var messages = messageIds.Count == 0

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -39,7 +40,7 @@ public static class ApiEvents
             .Produces<ApiEventPage>(StatusCodes.Status200OK, "application/json", "text/event-stream");
 
     private static async Task<IResult> EventsAsync(HttpContext context, string? after, string? wait, Sender sender, IChatEvents chatEvents,
-        IOptions<EventStreamOptions> options, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
+        EventLogTail tail, IOptions<EventStreamOptions> options, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
         // A stopping server ends its streams at once rather than holding the shutdown; clients resume on the next one.
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
@@ -54,7 +55,7 @@ public static class ApiEvents
         }
         // Read before answering, so a bad position gets a problem response rather than a stream that ends at once.
         var first = await sender.Send(new GetEvents(caller, resumeAfter), cancellationToken);
-        var stream = new Stream(context, sender, chatEvents, caller, TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), json.Value.SerializerOptions);
+        var stream = new Stream(context, sender, chatEvents, tail, caller, TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), json.Value.SerializerOptions);
         await stream.RunAsync(first, cancellationToken);
         return Results.Empty;
     }
@@ -89,10 +90,11 @@ public static class ApiEvents
         return ApiEventPage.From(page);
     }
 
-    private sealed class Stream(HttpContext context, Sender sender, IChatEvents chatEvents, Guid caller, TimeSpan heartbeat,
-        JsonSerializerOptions json)
+    private sealed class Stream(HttpContext context, Sender sender, IChatEvents chatEvents, EventLogTail tail, Guid caller,
+        TimeSpan heartbeat, JsonSerializerOptions json)
     {
         private readonly HttpResponse response = context.Response;
+        private long wokenAt;
 
         public async Task RunAsync(EventPage page, CancellationToken cancellationToken)
         {
@@ -105,6 +107,7 @@ public static class ApiEvents
             await WriteAsync("retry: 2000\n\n", cancellationToken);
 
             using var wakeUp = new WakeUp(chatEvents, caller);
+            var ownRead = Stopwatch.StartNew();
             try
             {
                 while (true)
@@ -113,9 +116,17 @@ public static class ApiEvents
                         await WriteAsync(Format(streamEvent), cancellationToken);
                     var followsMore = wakeUp.Follow(page.Channels);
                     // A full page means more are waiting; a newly followed channel may have had events before following began.
-                    if (page.Events.Count < GetEvents.MaxLimit && !followsMore && !await WaitAsync(wakeUp, cancellationToken))
+                    var caughtUp = page.Events.Count < GetEvents.MaxLimit && !followsMore;
+                    if (caughtUp && !await WaitAsync(wakeUp, cancellationToken))
                         return;
-                    page = await sender.Send(new GetEvents(caller, page.Cursor), cancellationToken);
+                    // The shared tail answers most wakes; at least every heartbeat the stream reads the log itself, which
+                    // also checks that the caller may still read it.
+                    var shared = caughtUp && ownRead.Elapsed < heartbeat
+                        ? await tail.ReadAsync(caller, page.Cursor, page.Channels, wokenAt, cancellationToken)
+                        : null;
+                    if (shared is null)
+                        ownRead.Restart();
+                    page = shared ?? await sender.Send(new GetEvents(caller, page.Cursor), cancellationToken);
                 }
             }
             catch (DomainException)
@@ -135,7 +146,10 @@ public static class ApiEvents
                 using var beat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 beat.CancelAfter(heartbeat);
                 if (await wakeUp.WaitAsync(beat.Token))
+                {
+                    wokenAt = Stopwatch.GetTimestamp();
                     return true;
+                }
                 cancellationToken.ThrowIfCancellationRequested();
                 await WriteAsync(": heartbeat\n\n", cancellationToken);
                 if (await sender.Send(new AuthenticateAccessToken(BearerToken()), cancellationToken) != caller)

@@ -43,28 +43,40 @@ public sealed class ServerProcess : IAsyncDisposable
         return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"{dll} did not start."));
     }
 
+    /// <summary>The address it serves on, once started by <see cref="StartServingAsync"/>.</summary>
+    public Uri BaseAddress { get; private set; } = default!;
+
     /// <summary>Starts the app on a free port; returns once it answers <c>/healthz</c>.</summary>
     public static async Task<(ServerProcess Server, Uri Address)> StartAppAsync(IEnumerable<(string Key, string Value)> settings,
-        int? core, CancellationToken cancel)
+        int? core, CancellationToken cancel, string? dll = null)
+    {
+        var server = await StartServingAsync(dll ?? Scenarios.BenchContext.ServerDll, [], settings, core, cancel);
+        return (server, server.BaseAddress);
+    }
+
+    /// <summary>Starts a web program (the app, or this suite's SignalR baseline) on a free port; returns once it answers <c>/healthz</c>.</summary>
+    public static async Task<ServerProcess> StartServingAsync(string dll, IEnumerable<string> arguments,
+        IEnumerable<(string Key, string Value)> settings, int? core, CancellationToken cancel)
     {
         var port = FreePort();
         var environment = settings.ToDictionary(s => s.Key, s => s.Value);
         environment["ASPNETCORE_HTTP_PORTS"] = port.ToString();
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["Logging:LogLevel:Default"] = "Warning";
-        var server = Start(Scenarios.BenchContext.ServerDll, [], environment, core);
-        var address = new Uri($"http://127.0.0.1:{port}/");
-        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        var server = Start(dll, arguments, environment, core);
+        server.BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         patience.CancelAfter(TimeSpan.FromSeconds(90));
         while (true)
         {
             if (server.process.HasExited)
-                throw new InvalidOperationException($"The app exited with {server.process.ExitCode} while starting:\n{server.Output}");
+                throw new InvalidOperationException($"{Path.GetFileName(dll)} exited with {server.process.ExitCode} while starting:\n{server.Output}");
             try
             {
                 if ((await client.GetAsync("/healthz", patience.Token)).IsSuccessStatusCode)
-                    return (server, address);
+                    return server;
             }
             catch (Exception e) when (e is HttpRequestException || e is TaskCanceledException && !patience.IsCancellationRequested)
             {
@@ -72,6 +84,13 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             await Task.Delay(50, patience.Token);
         }
+    }
+
+    /// <summary>VmRSS from /proc/PID/status, in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
     /// <summary>Waits for a worker to finish and returns what it printed; throws when it failed.</summary>

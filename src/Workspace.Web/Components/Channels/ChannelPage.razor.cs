@@ -32,6 +32,7 @@ public sealed partial class ChannelPage : IDisposable
     [Inject] private ActiveChannel Active { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private LiveReading LiveReading { get; set; } = default!;
 
     private Timeline timeline = new();
 
@@ -117,27 +118,33 @@ public sealed partial class ChannelPage : IDisposable
     private Task OnEventAsync(ChatEvent chatEvent) => InvokeAsync(async () =>
     {
         await gate.WaitAsync();
+        bool applied;
         try
         {
-            await ApplyAsync(chatEvent);
+            applied = await ApplyAsync(chatEvent);
         }
         finally
         {
             gate.Release();
         }
-        StateHasChanged();
+        // Most of what the viewer's own stream carries (their read pointer moving, say) changes nothing on this page.
+        if (applied)
+            StateHasChanged();
     });
 
-    private async Task ApplyAsync(ChatEvent chatEvent)
+    /// <summary>Applies an event to the page; false when it concerns nothing the page shows.</summary>
+    private async Task<bool> ApplyAsync(ChatEvent chatEvent)
     {
         if (details is null)
-            return;
+            return false;
         switch (chatEvent)
         {
             case MessagePosted posted when posted.Message.ChannelId == details.Id:
                 if (timeline.Apply(posted.Message) == TimelineChange.Gap)
                     await CatchUpAsync();
-                await MarkReadAsync(posted.Message.Seq);
+                // Noted, not written: LiveReading moves every reader's pointer in one write a second.
+                if (IsReading)
+                    LiveReading.Saw(Viewer.Id, details.Id, posted.Message.Seq);
                 break;
             case MessageChanged changed when changed.Message.ChannelId == details.Id:
                 if (timeline.Apply(changed.Message) == TimelineChange.Gap)
@@ -175,7 +182,10 @@ public sealed partial class ChannelPage : IDisposable
             case EventsLost:
                 await CatchUpAsync();
                 break;
+            default:
+                return false;
         }
+        return true;
     }
 
     /// <summary>
@@ -217,6 +227,7 @@ public sealed partial class ChannelPage : IDisposable
 
     private void StopReadingAt(long firstUnread)
     {
+        LiveReading.Forget(Viewer.Id, details!.Id);
         markedUnread = true;
         firstUnreadSeq = firstUnread;
         ShowReading();
@@ -390,6 +401,7 @@ public sealed partial class ChannelPage : IDisposable
 
     private Task MarkUnreadAsync(MessageView message) => RunAsync(async () =>
     {
+        LiveReading.Forget(Viewer.Id, details!.Id);
         var pointer = await Sender.Send(new MarkChannelUnread(Viewer.Id, details!.Id, message.Seq));
         StopReadingAt(pointer + 1);
     });

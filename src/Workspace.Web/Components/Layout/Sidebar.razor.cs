@@ -67,8 +67,14 @@ public sealed partial class Sidebar
     {
         if (chatEvent is WorkspaceUpdated workspace)
             (workspaceName, logo) = (workspace.Name, workspace.Logo);
-        else if (!model.Apply(chatEvent, Viewer.Id, Active.IsReading ? Active.Id : null))
-            await ReloadAsync();
+        else
+        {
+            var before = model.Shown();
+            if (!model.Apply(chatEvent, Viewer.Id, Active.IsReading ? Active.Id : null))
+                await ReloadAsync();
+            else if (before.SequenceEqual(model.Shown()))
+                return;
+        }
         StateHasChanged();
     });
 

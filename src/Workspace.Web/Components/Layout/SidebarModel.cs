@@ -76,6 +76,14 @@ public sealed class SidebarModel
 
     public long TotalUnread => _entries.Sum(e => e.Unread);
 
+    /// <summary>
+    /// What the sidebar shows of each entry, to compare before and after an event: most events (a post in the channel
+    /// being read, a read pointer catching up) change nothing shown, and rendering fifty links again for each of them
+    /// was the largest part of a live page's work in a busy channel.
+    /// </summary>
+    public IReadOnlyList<(Guid Id, string Title, bool IsPrivate, long Unread, long Mentions)> Shown() =>
+        [.. _entries.Select(e => (e.Id, e.Title, e.IsPrivate, e.Unread, e.Mentions))];
+
     private Entry? Find(Guid channelId) => _entries.Find(e => e.Id == channelId);
 
     public sealed class Entry(Guid id, string name, bool isPrivate, IEnumerable<long> deletedUnread, IEnumerable<long> mentionSeqs)

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workspace.Domain.EventLog;
+using Workspace.Domain.Persistence;
+using Workspace.Domain.Realtime;
+
+namespace Workspace.Domain.Unread;
+
+/// <summary>
+/// Read pointers that follow live messages, moved together. Someone reading a channel as messages arrive has read
+/// each one, but moving their pointer is a write: one per reader per message is more than a busy channel allows (a
+/// thousand readers of ten messages a second would be ten thousand transactions a second, all queueing for SQLite's
+/// one writer). So a page notes what its reader has seen (<see cref="Saw"/>) and a background writer moves every
+/// noted pointer in one transaction (<see cref="MoveAsync"/>), each to the newest seq noted, telling the reader's
+/// other tabs as <see cref="MarkChannelRead"/> does. Only a member's pointer moves, and never backwards.
+/// </summary>
+public sealed class LiveReading(IServiceScopeFactory scopes, IChatEvents events, TimeProvider clock)
+{
+    private readonly Lock gate = new();
+    private Dictionary<(Guid UserId, Guid ChannelId), long> seen = [];
+
+    public void Saw(Guid userId, Guid channelId, long seq)
+    {
+        lock (gate)
+            seen[(userId, channelId)] = Math.Max(seq, seen.GetValueOrDefault((userId, channelId)));
+    }
+
+    /// <summary>The reader chose "Mark unread": what they saw before must not move the pointer past it.</summary>
+    public void Forget(Guid userId, Guid channelId)
+    {
+        lock (gate)
+            seen.Remove((userId, channelId));
+    }
+
+    /// <summary>Moves every pointer noted since the last call; returns how many moved.</summary>
+    public async Task<int> MoveAsync(CancellationToken cancellationToken)
+    {
+        Dictionary<(Guid UserId, Guid ChannelId), long> taken;
+        lock (gate)
+        {
+            if (seen.Count == 0)
+                return 0;
+            (taken, seen) = (seen, []);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
+        var channelIds = taken.Keys.Select(k => k.ChannelId).Distinct().ToList();
+        var newest = await db.Channels.Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.LastSeq, cancellationToken);
+        var moved = new List<ChannelRead>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var now = clock.GetUtcNow();
+            foreach (var ((userId, channelId), seq) in taken)
+            {
+                if (!newest.TryGetValue(channelId, out var lastSeq))
+                    continue;
+                var target = Math.Min(seq, lastSeq);
+                if (!await db.AdvanceReadPointerAsync(userId, channelId, target, cancellationToken))
+                    continue;
+                db.Log(LoggedEvent.Read(userId, channelId, target, now));
+                moved.Add(new ChannelRead(userId, channelId, target));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        foreach (var read in moved)
+            events.Publish(read);
+        return moved.Count;
+    }
+}
