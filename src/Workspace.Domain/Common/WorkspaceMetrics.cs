@@ -12,7 +12,7 @@ public sealed class WorkspaceMetrics
 
     private readonly Counter<long> _messagesPosted;
     private readonly Counter<long> _deliveries;
-    private readonly UpDownCounter<long> _circuitsOpen;
+    private long _circuitsOpen;
 
     public WorkspaceMetrics(IMeterFactory meters)
     {
@@ -21,7 +21,9 @@ public sealed class WorkspaceMetrics
             "Messages stored, replies included; a repeated send is not counted again.");
         _deliveries = meter.CreateCounter<long>("workspace.deliveries", "{event}",
             "Live events handed to subscribers (open pages and event streams).");
-        _circuitsOpen = meter.CreateUpDownCounter<long>("workspace.circuits.open", "{circuit}",
+        // Observed rather than counted up and down: a listener that starts late (or listens to several hosts in one
+        // process, as the tests run them) still reads how many are open now.
+        meter.CreateObservableUpDownCounter("workspace.circuits.open", () => Interlocked.Read(ref _circuitsOpen), "{circuit}",
             "Interactive pages with a live connection to this server.");
     }
 
@@ -29,7 +31,7 @@ public sealed class WorkspaceMetrics
 
     public void EventDelivered() => _deliveries.Add(1);
 
-    public void CircuitOpened() => _circuitsOpen.Add(1);
+    public void CircuitOpened() => Interlocked.Increment(ref _circuitsOpen);
 
-    public void CircuitClosed() => _circuitsOpen.Add(-1);
+    public void CircuitClosed() => Interlocked.Decrement(ref _circuitsOpen);
 }

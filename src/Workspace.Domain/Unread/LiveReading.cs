@@ -17,6 +17,7 @@ namespace Workspace.Domain.Unread;
 public sealed class LiveReading(IServiceScopeFactory scopes, IChatEvents events, TimeProvider clock)
 {
     private readonly Lock gate = new();
+    private readonly SemaphoreSlim moving = new(1, 1);
     private Dictionary<(Guid UserId, Guid ChannelId), long> seen = [];
 
     public void Saw(Guid userId, Guid channelId, long seq)
@@ -25,15 +26,33 @@ public sealed class LiveReading(IServiceScopeFactory scopes, IChatEvents events,
             seen[(userId, channelId)] = Math.Max(seq, seen.GetValueOrDefault((userId, channelId)));
     }
 
-    /// <summary>The reader chose "Mark unread": what they saw before must not move the pointer past it.</summary>
-    public void Forget(Guid userId, Guid channelId)
+    /// <summary>
+    /// The reader chose "Mark unread": what they saw before must not move the pointer past it. Returns once a move
+    /// already under way (which may hold what they saw) has landed, so that the mark written next comes after it.
+    /// </summary>
+    public async Task ForgetAsync(Guid userId, Guid channelId)
     {
         lock (gate)
             seen.Remove((userId, channelId));
+        await moving.WaitAsync();
+        moving.Release();
     }
 
     /// <summary>Moves every pointer noted since the last call; returns how many moved.</summary>
     public async Task<int> MoveAsync(CancellationToken cancellationToken)
+    {
+        await moving.WaitAsync(cancellationToken);
+        try
+        {
+            return await MoveNotedAsync(cancellationToken);
+        }
+        finally
+        {
+            moving.Release();
+        }
+    }
+
+    private async Task<int> MoveNotedAsync(CancellationToken cancellationToken)
     {
         Dictionary<(Guid UserId, Guid ChannelId), long> taken;
         lock (gate)

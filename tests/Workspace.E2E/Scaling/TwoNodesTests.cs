@@ -88,7 +88,9 @@ public sealed class TwoNodesTests(BrowserFixture browsers) : BrowserTest(browser
         await owner.PostAsync("general", "While Ben's node restarts");
         await bens.StartAsync(cancel);
 
-        await ben.WaitForCircuitAsync();
+        // A node started cold serves its first pages slowly, and the page asks again only every 5 s after its first ten
+        // tries (start.js): more patience than a live page needs.
+        await Expect(ben.Locator("html[data-circuit=\"connected\"]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
         await Expect(ben.Articles()).ToContainTextAsync(["Through the balancer", "Heard you, from the other node", "While Ben's node restarts"]);
         Assert.Equal(bensNode, await NodeOfAsync(ben));
         await owner.PostAsync("general", "And live again");

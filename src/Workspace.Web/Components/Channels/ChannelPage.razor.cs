@@ -151,6 +151,8 @@ public sealed partial class ChannelPage : IDisposable
                     await CatchUpAsync();
                 break;
             case ChannelMarkedUnread unread when unread.ChannelId == details.Id:
+                // Marked on another page of theirs: what this one noted before must not move the pointer past it later.
+                await LiveReading.ForgetAsync(Viewer.Id, details.Id);
                 StopReadingAt(unread.LastReadSeq + 1);
                 break;
             case ChannelUpdated { IsPrivate: true } updated when updated.ChannelId == details.Id && !details.IsMember:
@@ -227,7 +229,6 @@ public sealed partial class ChannelPage : IDisposable
 
     private void StopReadingAt(long firstUnread)
     {
-        LiveReading.Forget(Viewer.Id, details!.Id);
         markedUnread = true;
         firstUnreadSeq = firstUnread;
         ShowReading();
@@ -401,9 +402,19 @@ public sealed partial class ChannelPage : IDisposable
 
     private Task MarkUnreadAsync(MessageView message) => RunAsync(async () =>
     {
-        LiveReading.Forget(Viewer.Id, details!.Id);
-        var pointer = await Sender.Send(new MarkChannelUnread(Viewer.Id, details!.Id, message.Seq));
-        StopReadingAt(pointer + 1);
+        // From here on nothing arriving is noted as read, and what was noted lands before the mark.
+        markedUnread = true;
+        try
+        {
+            await LiveReading.ForgetAsync(Viewer.Id, details!.Id);
+            var pointer = await Sender.Send(new MarkChannelUnread(Viewer.Id, details!.Id, message.Seq));
+            StopReadingAt(pointer + 1);
+        }
+        catch
+        {
+            markedUnread = false;
+            throw;
+        }
     });
 
     /// <summary>Runs one action on a message; a refusal shows above the composer instead of failing the page.</summary>
