@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workspace.Domain.Audit;
@@ -71,8 +72,8 @@ public sealed class RetentionSweep(WorkspaceDb db, IOptions<RetentionOptions> op
     }
 
     /// <summary>Deletes up to <see cref="BatchSize"/> expired rows, oldest first; on PostgreSQL only rows no other node holds.</summary>
-    private Task<int> DeleteBatchAsync<TEntity, TOrder>(DbSet<TEntity> rows, System.Linq.Expressions.Expression<Func<TEntity, bool>> expired,
-        FormattableString lockedOnPostgres, System.Linq.Expressions.Expression<Func<TEntity, TOrder>> oldestFirst,
+    private Task<int> DeleteBatchAsync<TEntity, TOrder>(DbSet<TEntity> rows, Expression<Func<TEntity, bool>> expired,
+        FormattableString lockedOnPostgres, Expression<Func<TEntity, TOrder>> oldestFirst,
         CancellationToken cancellationToken) where TEntity : class
     {
         var batch = db.Database.IsNpgsql()
