@@ -8,6 +8,8 @@ namespace Workspace.Domain.Channels;
 /// <summary>
 /// Who may see a channel: anyone in the workspace but guests for a public one, only members for a private one, a
 /// direct conversation, or anything a guest looks at. Every other path (by id, by name, by permalink) goes through here, and a refusal reads exactly like "no such channel".
+/// Channels and memberships are found by key (or by name among those already loaded): a command's access check and
+/// its handler ask for the same ones, and the second asking is answered from the context without a query.
 /// </summary>
 internal static class ChannelAccess
 {
@@ -16,14 +18,15 @@ internal static class ChannelAccess
     public static async Task<(Channel Channel, Membership? Membership)> FindVisibleAsync(this WorkspaceDb db,
         Guid actorId, Guid channelId, CancellationToken cancellationToken)
     {
-        var channel = await db.Channels.SingleOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+        var channel = await db.Channels.FindAsync([channelId], cancellationToken);
         return await VisibleOrThrowAsync(db, actorId, channel, cancellationToken);
     }
 
     public static async Task<(Channel Channel, Membership? Membership)> FindVisibleByNameAsync(this WorkspaceDb db,
         Guid actorId, string name, CancellationToken cancellationToken)
     {
-        var channel = await db.Channels.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+        var channel = db.Channels.Local.FirstOrDefault(c => c.Name == name)
+            ?? await db.Channels.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
         return await VisibleOrThrowAsync(db, actorId, channel, cancellationToken);
     }
 
@@ -42,13 +45,12 @@ internal static class ChannelAccess
     {
         if (channel is null)
             throw new NotFoundException(NotFound);
-        var membership = await db.Memberships
-            .SingleOrDefaultAsync(m => m.ChannelId == channel.Id && m.UserId == actorId, cancellationToken);
+        var membership = await db.Memberships.FindAsync([channel.Id, actorId], cancellationToken);
         if (membership is null && (channel.IsMembersOnly || await IsGuestAsync(db, actorId, cancellationToken)))
             throw new NotFoundException(NotFound);
         return (channel, membership);
     }
 
-    private static Task<bool> IsGuestAsync(WorkspaceDb db, Guid actorId, CancellationToken cancellationToken) =>
-        db.Users.AnyAsync(u => u.Id == actorId && u.Role == WorkspaceRole.Guest, cancellationToken);
+    private static async Task<bool> IsGuestAsync(WorkspaceDb db, Guid actorId, CancellationToken cancellationToken) =>
+        await db.Users.FindAsync([actorId], cancellationToken) is { Role: WorkspaceRole.Guest };
 }

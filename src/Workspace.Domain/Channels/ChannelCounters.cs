@@ -13,33 +13,41 @@ internal static class ChannelCounters
     public static async Task<(long Seq, long ChangeSeq)> NextMessageAsync(this WorkspaceDb db, Guid channelId,
         CancellationToken cancellationToken)
     {
-        await db.Channels.Where(c => c.Id == channelId).ExecuteUpdateAsync(set => set
-            .SetProperty(c => c.LastSeq, c => c.LastSeq + 1)
-            .SetProperty(c => c.ChangeSeq, c => c.ChangeSeq + 1), cancellationToken);
-        var counters = await CountersAsync(db, channelId, cancellationToken);
+        var counters = await TakeAsync(db, $"""
+            UPDATE channels SET "LastSeq" = "LastSeq" + 1, "ChangeSeq" = "ChangeSeq" + 1 WHERE "Id" = {channelId}
+            RETURNING "LastSeq", "ChangeSeq", "IsArchived", "Name"
+            """, cancellationToken);
         return (counters.LastSeq, counters.ChangeSeq);
     }
 
     /// <summary>Takes the next change seq for an edit, delete or reaction; same locking as <see cref="NextMessageAsync"/>.</summary>
     public static async Task<long> NextChangeAsync(this WorkspaceDb db, Guid channelId, CancellationToken cancellationToken)
     {
-        await db.Channels.Where(c => c.Id == channelId)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ChangeSeq, c => c.ChangeSeq + 1), cancellationToken);
-        return (await CountersAsync(db, channelId, cancellationToken)).ChangeSeq;
+        var counters = await TakeAsync(db, $"""
+            UPDATE channels SET "ChangeSeq" = "ChangeSeq" + 1 WHERE "Id" = {channelId}
+            RETURNING "LastSeq", "ChangeSeq", "IsArchived", "Name"
+            """, cancellationToken);
+        return counters.ChangeSeq;
     }
 
     /// <summary>
-    /// Read under the lock just taken: a channel archived while the write waited refuses it here (the caller's
-    /// transaction then rolls back), so nothing lands in an archived channel however the two interleave.
+    /// One statement takes the numbers and reads them under the lock it took: a channel archived while the write
+    /// waited refuses it here (the caller's transaction then rolls back), so nothing lands in an archived channel
+    /// however the two interleave.
     /// </summary>
-    private static async Task<(long LastSeq, long ChangeSeq)> CountersAsync(WorkspaceDb db, Guid channelId,
-        CancellationToken cancellationToken)
+    private static async Task<Counters> TakeAsync(WorkspaceDb db, FormattableString update, CancellationToken cancellationToken)
     {
-        var counters = await db.Channels.Where(c => c.Id == channelId)
-            .Select(c => new { c.LastSeq, c.ChangeSeq, c.IsArchived, c.Name })
-            .SingleAsync(cancellationToken);
+        var counters = (await db.Database.SqlQuery<Counters>(update).ToListAsync(cancellationToken)).Single();
         if (counters.IsArchived)
             throw new DomainException($"#{counters.Name} is archived.");
-        return (counters.LastSeq, counters.ChangeSeq);
+        return counters;
+    }
+
+    private sealed class Counters
+    {
+        public long LastSeq { get; init; }
+        public long ChangeSeq { get; init; }
+        public bool IsArchived { get; init; }
+        public string Name { get; init; } = "";
     }
 }

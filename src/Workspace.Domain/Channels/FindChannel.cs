@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Authorization;
 using Workspace.Domain.Persistence;
 
@@ -17,8 +16,9 @@ public sealed record FindChannel(Guid ActorId, string Name) : IQuery<ChannelRef>
 
 public sealed class FindChannelHandler(WorkspaceDb db) : IQueryHandler<FindChannel, ChannelRef>
 {
-    public async ValueTask<ChannelRef> Handle(FindChannel query, CancellationToken cancellationToken) =>
-        await db.Channels.Where(c => c.Name == query.Name).Select(c => new ChannelRef(c.Id, c.Name))
-            .AsNoTracking()
-            .SingleAsync(cancellationToken);
+    public async ValueTask<ChannelRef> Handle(FindChannel query, CancellationToken cancellationToken)
+    {
+        var (channel, _) = await db.FindVisibleByNameAsync(query.ActorId, query.Name, cancellationToken);
+        return new ChannelRef(channel.Id, channel.Name);
+    }
 }

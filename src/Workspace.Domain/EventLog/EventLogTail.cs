@@ -33,16 +33,33 @@ public sealed class EventLogTail(IServiceScopeFactory scopes)
             return null;
         var events = new List<StreamEvent>();
         var following = channels as IReadOnlySet<Guid> ?? channels.ToHashSet();
-        foreach (var (row, described) in snapshot.Rows)
+        for (var i = FirstAfter(snapshot.Rows, after); i < snapshot.Rows.Length; i++)
         {
-            if (row.Id <= after)
-                continue;
+            var (row, described) = snapshot.Rows[i];
             if (row.UserId == actorId && row.Kind is EventKinds.MemberJoined or EventKinds.MemberLeft)
                 return null;
             if (described is not null && (row.UserId == actorId || !row.Personal && row.ChannelId is { } channel && following.Contains(channel)))
                 events.Add(described);
         }
         return events.Count >= GetEvents.MaxLimit ? null : new EventPage(events, snapshot.Head, channels);
+    }
+
+    /// <summary>
+    /// Where the rows after <paramref name="after"/> begin. A live stream is one or two rows behind the head of thousands
+    /// kept, and a thousand streams look on every post: they must not each walk the rows they have already sent.
+    /// </summary>
+    private static int FirstAfter(ImmutableArray<(LoggedEvent Row, StreamEvent? Described)> rows, long after)
+    {
+        var (low, high) = (0, rows.Length);
+        while (low < high)
+        {
+            var middle = low + (high - low) / 2;
+            if (rows[middle].Row.Id <= after)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
     }
 
     private async Task<Snapshot> SinceAsync(long wokenAt, CancellationToken cancellationToken)

@@ -58,13 +58,11 @@ public sealed record MessageMentions(
     }
 
     /// <summary>A workspace can keep @channel and @here for its admins; refuses the text before anything is written.</summary>
-    public async Task EnsureAllowedAsync(WorkspaceDb db, Guid authorId, CancellationToken cancellationToken)
+    public async Task EnsureAllowedAsync(WorkspaceDb db, User author, CancellationToken cancellationToken)
     {
         if (!Tokens.Contains(Channel) && !Tokens.Contains(Here))
             return;
-        var adminsOnly = await db.Settings.AnyAsync(s => s.BroadcastMentions == Permission.AdminsOnly, cancellationToken);
-        if (adminsOnly && !await db.Users.AnyAsync(u => u.Id == authorId
-                && (u.Role == WorkspaceRole.Admin || u.Role == WorkspaceRole.Owner), cancellationToken))
+        if (!author.IsAdmin && await db.Settings.AnyAsync(s => s.BroadcastMentions == Permission.AdminsOnly, cancellationToken))
             throw new ForbiddenException("Only admins can notify everyone with @channel or @here in this workspace.");
     }
 

@@ -5,6 +5,7 @@ using Workspace.Domain.Authorization;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.EventLog;
+using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Persistence;
 using Workspace.Domain.Pipeline;
@@ -38,7 +39,7 @@ public sealed class EditMessageHandler(WorkspaceDb db, PendingEvents events, Pre
 
         // Mentions follow the text: whoever the edited message names is who it mentions.
         var mentions = await MessageMentions.ResolveAsync(db, presence, channel, command.ActorId, text, cancellationToken);
-        await mentions.EnsureAllowedAsync(db, command.ActorId, cancellationToken);
+        await mentions.EnsureAllowedAsync(db, await db.ActorAsync(command.ActorId, cancellationToken), cancellationToken);
         var html = MarkdownRenderer.ToHtml(text, mentions.Tokens);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {

@@ -20,8 +20,15 @@ public sealed class Message
         Text = text;
         Html = html;
         ClientMessageId = clientMessageId;
-        CreatedAt = createdAt;
+        CreatedAt = ToStoredPrecision(createdAt);
     }
+
+    /// <summary>
+    /// Whole milliseconds, which both databases keep exactly (SQLite's binary form keeps 100 µs, PostgreSQL 1 µs):
+    /// the message a post answers with equals the one read back later.
+    /// </summary>
+    private static DateTimeOffset ToStoredPrecision(DateTimeOffset at) =>
+        new(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, at.Offset);
 
     public Guid Id { get; private set; }
     public Guid ChannelId { get; private set; }

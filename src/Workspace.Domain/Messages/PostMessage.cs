@@ -54,17 +54,31 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
 {
     public async ValueTask<PostedMessage> Handle(PostMessage command, CancellationToken cancellationToken)
     {
-        if (await FindRepeatAsync(command, cancellationToken) is { } repeat)
-            return new PostedMessage(repeat, Created: false);
+        try
+        {
+            return await PostAsync(command, cancellationToken);
+        }
+        catch (DomainException)
+        {
+            // A retry of a send that was stored answers with the first message, whatever changed since (the thread's
+            // first message deleted, say). Asked only on a refusal, so a post that goes through pays no extra query.
+            db.ChangeTracker.Clear();
+            if (await FindRepeatAsync(command, cancellationToken) is { } repeat)
+                return new PostedMessage(repeat, Created: false);
+            throw;
+        }
+    }
 
+    private async Task<PostedMessage> PostAsync(PostMessage command, CancellationToken cancellationToken)
+    {
+        var author = await db.ActorAsync(command.ActorId, cancellationToken);
         var (channel, _) = await db.FindMembershipAsync(command.ActorId, command.ChannelId, cancellationToken);
         channel.EnsureOpen();
-        if ((command.PostedAs ?? command.PostedIcon) is not null
-            && !await db.Users.AnyAsync(u => u.Id == command.ActorId && u.Role == WorkspaceRole.Bot, cancellationToken))
+        if ((command.PostedAs ?? command.PostedIcon) is not null && author.Role != WorkspaceRole.Bot)
             throw new ForbiddenException("Only integrations post under another name.");
         var text = MessageRules.Tidy(command.Text);
         var mentions = await MessageMentions.ResolveAsync(db, presence, channel, command.ActorId, text, cancellationToken);
-        await mentions.EnsureAllowedAsync(db, command.ActorId, cancellationToken);
+        await mentions.EnsureAllowedAsync(db, author, cancellationToken);
         var html = MarkdownRenderer.ToHtml(text, mentions.Tokens);
 
         Message message;
@@ -100,14 +114,15 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            // The same send raced itself (two requests with one client id): the first one won.
+            // A repeat of a stored send, or the same send racing itself (two requests with one client id): the unique
+            // index on the author's client ids refused it, and the first one stands.
             db.ChangeTracker.Clear();
             var first = await FindRepeatAsync(command, cancellationToken)
                 ?? throw new InvalidOperationException("A unique index refused the message but no first copy exists.", e);
             return new PostedMessage(first, Created: false);
         }
 
-        var view = await db.FreshViewAsync(message.Id, [.. mentions.Mentioned.Keys], cancellationToken);
+        var view = MessageViews.FreshView(message, author, root, [.. mentions.Mentioned.Keys]);
         events.Add(new MessagePosted(view));
         if (root is not null)
             events.Add(new MessageChanged(await db.ViewAsync(root.Id, cancellationToken)));

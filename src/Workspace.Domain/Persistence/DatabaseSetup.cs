@@ -55,7 +55,7 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Workspace is empty.");
-            services.AddDbContext<PostgresWorkspaceDb>(options => options.UseNpgsql(connectionString));
+            services.AddDbContextPool<PostgresWorkspaceDb>(options => options.UseNpgsql(connectionString));
             services.AddScoped<WorkspaceDb>(sp => sp.GetRequiredService<PostgresWorkspaceDb>());
         }
         else
@@ -63,7 +63,7 @@ public static class DatabaseSetup
             var sqlite = SqliteConnectionFor(connectionString);
             var pragmas = new SqlitePragmas(synchronous);
             var writeGate = new SqliteWriteGate(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout));
-            services.AddDbContext<SqliteWorkspaceDb>(options => options.UseSqlite(sqlite).AddInterceptors(pragmas, writeGate));
+            services.AddDbContextPool<SqliteWorkspaceDb>(options => options.UseSqlite(sqlite).AddInterceptors(pragmas, writeGate));
             services.AddScoped<WorkspaceDb>(sp => sp.GetRequiredService<SqliteWorkspaceDb>());
         }
         return services;

@@ -8,7 +8,10 @@ namespace Workspace.Domain.Persistence;
 /// SQLite lets one transaction write at a time, and Microsoft.Data.Sqlite retries a BEGIN that finds the file locked
 /// only every 150 ms: with sixteen posts in flight most of them slept, and a post took half a second (docs/benchmarks.md).
 /// So the app's transactions queue here first, in process and without holding a thread, and each one finds the lock
-/// free. The gate opens again when the transaction ends or, whatever happened to it, when its connection closes.
+/// free. The gate opens again when the transaction ends or, whatever happened to it, when its connection closes or
+/// is disposed. A transaction disposed without an ending (a command that failed inside it) leaves its connection
+/// holding the gate until the command closes it (<see cref="Pipeline.Sender"/>): the connection's next transaction
+/// goes ahead on that hold rather than wait for itself.
 /// A wait longer than the connection's timeout goes ahead ungated, to meet SQLite's own locking as before.
 /// </summary>
 public sealed class SqliteWriteGate(TimeSpan patience) : DbTransactionInterceptor, IDbConnectionInterceptor
@@ -19,7 +22,7 @@ public sealed class SqliteWriteGate(TimeSpan patience) : DbTransactionIntercepto
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result)
     {
-        if (gate.Wait(patience))
+        if (!holders.ContainsKey(eventData.ConnectionId) && gate.Wait(patience))
             holders[eventData.ConnectionId] = true;
         return result;
     }
@@ -27,7 +30,7 @@ public sealed class SqliteWriteGate(TimeSpan patience) : DbTransactionIntercepto
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
         TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (await gate.WaitAsync(patience, cancellationToken))
+        if (!holders.ContainsKey(eventData.ConnectionId) && await gate.WaitAsync(patience, cancellationToken))
             holders[eventData.ConnectionId] = true;
         return result;
     }
@@ -53,6 +56,14 @@ public sealed class SqliteWriteGate(TimeSpan patience) : DbTransactionIntercepto
     void IDbConnectionInterceptor.ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Leave(eventData.ConnectionId);
 
     Task IDbConnectionInterceptor.ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Leave(eventData.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    void IDbConnectionInterceptor.ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Leave(eventData.ConnectionId);
+
+    Task IDbConnectionInterceptor.ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
         Leave(eventData.ConnectionId);
         return Task.CompletedTask;

@@ -43,15 +43,33 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<EventLogHead> EventLogHead => Set<EventLogHead>();
 
     private readonly List<LoggedEvent> unsavedEvents = [];
+    private int unsavedEventsLease;
 
     /// <summary>
     /// Records an event with the next save. Events are numbered there, in the same transaction as the change they record
     /// (one is opened when the caller has none), so no handler can save an event without its commit-ordered id.
     /// </summary>
-    public void Log(LoggedEvent loggedEvent) => unsavedEvents.Add(loggedEvent);
+    public void Log(LoggedEvent loggedEvent)
+    {
+        ForgetEarlierLeases();
+        unsavedEvents.Add(loggedEvent);
+    }
+
+    /// <summary>
+    /// Contexts are pooled, and the pool resets only what EF Core tracks: events a failed command noted but never saved
+    /// belong to that command's lease, and must never be saved by the next one.
+    /// </summary>
+    private void ForgetEarlierLeases()
+    {
+        if (unsavedEventsLease == ContextId.Lease)
+            return;
+        unsavedEvents.Clear();
+        unsavedEventsLease = ContextId.Lease;
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        ForgetEarlierLeases();
         if (unsavedEvents.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is not null)
@@ -71,10 +89,13 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        unsavedEvents.Count > 0
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ForgetEarlierLeases();
+        return unsavedEvents.Count > 0
             ? throw new InvalidOperationException("Events are numbered asynchronously: save them with SaveChangesAsync.")
             : base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

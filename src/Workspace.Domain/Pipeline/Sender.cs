@@ -1,23 +1,51 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.Pipeline;
 
 /// <summary>
 /// What the UI and the API send commands and queries through. Each one runs in a DI scope of its own, so it
-/// gets a fresh DbContext even inside a long-lived Blazor circuit.
+/// gets a fresh DbContext even inside a long-lived Blazor circuit, and on one connection opened for it: left to
+/// itself, EF Core opens and closes the connection around every query, half a dozen times per post.
 /// </summary>
 public sealed class Sender(IServiceScopeFactory scopes)
 {
     public async ValueTask<TResponse> Send<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
+        }
+        finally
+        {
+            await CloseAsync(db);
+        }
     }
 
     public async ValueTask<TResponse> Send<TResponse>(IQuery<TResponse> query, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query, cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query, cancellationToken);
+        }
+        finally
+        {
+            await CloseAsync(db);
+        }
     }
+
+    /// <summary>
+    /// Closed here rather than left to the scope: a pooled context goes back to its pool without telling interceptors,
+    /// and SQLite's write gate (<see cref="SqliteWriteGate"/>) learns from this close that a transaction the command
+    /// abandoned has ended.
+    /// </summary>
+    private static Task CloseAsync(WorkspaceDb db) => db.Database.CloseConnectionAsync();
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -104,7 +105,7 @@ public static class ApiEvents
             response.Headers["X-Accel-Buffering"] = "no";
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
             // Reconnect soon after a drop; Last-Event-ID then resumes exactly.
-            await WriteAsync("retry: 2000\n\n", cancellationToken);
+            await WriteAsync(Retry, cancellationToken);
 
             using var wakeUp = new WakeUp(chatEvents, caller);
             var ownRead = Stopwatch.StartNew();
@@ -112,8 +113,8 @@ public static class ApiEvents
             {
                 while (true)
                 {
-                    foreach (var streamEvent in page.Events)
-                        await WriteAsync(Format(streamEvent), cancellationToken);
+                    if (page.Events.Count > 0)
+                        await WriteAsync(page.Events, cancellationToken);
                     var followsMore = wakeUp.Follow(page.Channels);
                     // A full page means more are waiting; a newly followed channel may have had events before following began.
                     var caughtUp = page.Events.Count < GetEvents.MaxLimit && !followsMore;
@@ -151,7 +152,7 @@ public static class ApiEvents
                     return true;
                 }
                 cancellationToken.ThrowIfCancellationRequested();
-                await WriteAsync(": heartbeat\n\n", cancellationToken);
+                await WriteAsync(Heartbeat, cancellationToken);
                 if (await sender.Send(new AuthenticateAccessToken(BearerToken()), cancellationToken) != caller)
                     return false;
             }
@@ -159,15 +160,32 @@ public static class ApiEvents
 
         private string BearerToken() => context.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
 
-        private string Format(StreamEvent streamEvent) =>
-            $"id: {streamEvent.Id}\nevent: {streamEvent.Kind}\ndata: {JsonSerializer.Serialize(ApiEvent.From(streamEvent), json)}\n\n";
-
-        private async Task WriteAsync(string text, CancellationToken cancellationToken)
+        /// <summary>The page's events in one write and one flush, each formatted once for every stream that sends it.</summary>
+        private async Task WriteAsync(IReadOnlyList<StreamEvent> events, CancellationToken cancellationToken)
         {
-            await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+            foreach (var streamEvent in events)
+                await response.Body.WriteAsync(Formatted.GetValue(streamEvent, e => Format(e, json)), cancellationToken);
+            await response.Body.FlushAsync(cancellationToken);
+        }
+
+        private async Task WriteAsync(byte[] text, CancellationToken cancellationToken)
+        {
+            await response.Body.WriteAsync(text, cancellationToken);
             await response.Body.FlushAsync(cancellationToken);
         }
     }
+
+    private static readonly byte[] Retry = "retry: 2000\n\n"u8.ToArray();
+    private static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
+
+    /// <summary>
+    /// Events as sent, kept while the event is: streams answered from the shared tail (<see cref="EventLogTail"/>) hold
+    /// the same event objects, so a post that a thousand streams send is formatted once, not a thousand times.
+    /// </summary>
+    private static readonly ConditionalWeakTable<StreamEvent, byte[]> Formatted = [];
+
+    private static byte[] Format(StreamEvent streamEvent, JsonSerializerOptions json) =>
+        Encoding.UTF8.GetBytes($"id: {streamEvent.Id}\nevent: {streamEvent.Kind}\ndata: {JsonSerializer.Serialize(ApiEvent.From(streamEvent), json)}\n\n");
 
     /// <summary>
     /// Live events of the caller's channels and of the caller only wake the reader; several at once wake it once.

@@ -49,7 +49,7 @@ public sealed class PostThroughputScenario : IScenario
         Load load;
         var (server, address) = await ServerProcess.StartAppAsync([.. database.Settings,
             ("RateLimits:MessageBurst", "1000000"), ("RateLimits:MessagesPerSecond", "1000000"),
-            ("RateLimits:ApiRequestsPerMinute", "100000000")], context.Pin ? BenchContext.ServerCore : null, cancel);
+            ("RateLimits:ApiRequestsPerMinute", "100000000")], context.ServerPin, cancel, context.WebDll);
         await using (server)
         {
             var clients = workspace.People.Select(p => Client(address, p.Token)).ToList();

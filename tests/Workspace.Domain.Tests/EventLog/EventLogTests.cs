@@ -4,6 +4,7 @@ using Workspace.Domain.Common;
 using Workspace.Domain.EventLog;
 using Workspace.Domain.Members;
 using Workspace.Domain.Messages;
+using Workspace.Domain.Persistence;
 using Workspace.Domain.Reactions;
 using Workspace.Domain.Tests.Support;
 using Workspace.Domain.Unread;
@@ -128,5 +129,31 @@ public sealed class EventLogTests
             await workspace.Send.Send(new GetEvents(workspace.OwnerId, head + 5), Cancel));
         Assert.Contains($"no event {head + 5}", error.Message);
         await Assert.ThrowsAsync<InvalidInputException>(async () => await workspace.Send.Send(new GetEvents(workspace.OwnerId, -1), Cancel));
+    }
+
+    [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
+    public async Task EventsNotedByACommandThatFailed_AreNeverSavedByTheNextCommandOnItsPooledContext(string provider)
+    {
+        await using var workspace = await TestWorkspace.CreateAsync(provider);
+        var general = await workspace.GeneralIdAsync();
+        var start = (await workspace.Send.Send(new GetEvents(workspace.OwnerId, After: null), Cancel)).Cursor;
+        WorkspaceDb? failed = null;
+
+        await workspace.QueryDbAsync(db =>
+        {
+            failed = db;
+            db.Log(LoggedEvent.Read(workspace.OwnerId, general, 0, DateTimeOffset.UtcNow));
+            return Task.FromResult("failed before saving");
+        });
+        await workspace.QueryDbAsync(async db =>
+        {
+            Assert.Same(failed, db);
+            return await db.SaveChangesAsync(Cancel);
+        });
+        var hello = await workspace.PostAsync(workspace.OwnerId, general, "hello");
+
+        var page = await workspace.Send.Send(new GetEvents(workspace.OwnerId, start), Cancel);
+        Assert.Equal([(start + 1, "message.posted")], page.Events.Select(e => (e.Id, e.Kind)));
+        Assert.Equal(hello.Id, page.Events[0].Message!.Id);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.JSInterop;
 using Workspace.Domain.DirectMessages;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
+using Workspace.Web.Components.Shared;
 
 namespace Workspace.Web.Components.Messages;
 
@@ -12,6 +13,8 @@ namespace Workspace.Web.Components.Messages;
 /// </summary>
 public sealed partial class Composer
 {
+    protected override object Shown() => (Target, Autofocus, Label, Members, OffersEveryone);
+
     /// <summary>Where the message goes, as people read it: "#general", or "Ann Lee" in a direct conversation.</summary>
     [Parameter, EditorRequired] public string Target { get; set; } = "";
 

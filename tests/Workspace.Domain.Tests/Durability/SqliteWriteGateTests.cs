@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
+using Workspace.Domain.Tests.Support;
+
+namespace Workspace.Domain.Tests.Durability;
+
+public sealed class SqliteWriteGateTests
+{
+    [Fact]
+    public async Task CommandThatFailedInsideItsTransaction_LetsTheNextWriterIn()
+    {
+        await using var workspace = await TestWorkspace.CreateAsync(TestWorkspace.Sqlite);
+
+        // A second context stays leased throughout, so the failed command's pooled context is not the one that writes next.
+        await workspace.QueryDbAsync(async other =>
+        {
+            // The unique index refuses the name inside the save's own transaction.
+            await Assert.ThrowsAsync<DomainException>(async () =>
+                await workspace.Send.Send(new CreateChannel(workspace.OwnerId, "general", IsPrivate: false), TestContext.Current.CancellationToken));
+
+            // A hold the failed command kept would make this wait out the connection's 30 s timeout.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            deadline.CancelAfter(TimeSpan.FromSeconds(10));
+            await using var transaction = await other.Database.BeginTransactionAsync(deadline.Token);
+            await other.Channels.Where(c => c.Name == Channel.General)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Topic, "Company news"), deadline.Token);
+            await transaction.CommitAsync(deadline.Token);
+            return true;
+        });
+
+        Assert.Equal("Company news", await workspace.QueryDbAsync(db => db.Channels.Where(c => c.Name == Channel.General)
+            .Select(c => c.Topic).SingleAsync(TestContext.Current.CancellationToken)));
+    }
+}
