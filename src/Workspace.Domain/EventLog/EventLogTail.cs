@@ -25,7 +25,7 @@ public sealed class EventLogTail(IServiceScopeFactory scopes)
 
     /// <summary>The events after <paramref name="after"/> that <paramref name="actorId"/> may see, or null when only its own read can tell.</summary>
     /// <param name="channels">The actor's channels as of its last read of the log.</param>
-    /// <param name="wokenAt">When the stream was woken (<see cref="Stopwatch.GetTimestamp"/>): the answer reads at least up to then.</param>
+    /// <param name="wokenAt">When the event that woke the stream was published, after its commit (<see cref="Stopwatch.GetTimestamp"/>): the answer reads at least up to then.</param>
     public async Task<EventPage?> ReadAsync(Guid actorId, long after, IReadOnlyList<Guid> channels, long wokenAt, CancellationToken cancellationToken)
     {
         var snapshot = await SinceAsync(wokenAt, cancellationToken);

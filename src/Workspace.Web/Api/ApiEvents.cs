@@ -83,7 +83,7 @@ public static class ApiEvents
         deadline.CancelAfter(wait);
         // Following began after that read: read once more before waiting, so nothing committed in between waits for a wake.
         page = await sender.Send(new GetEvents(caller, page.Cursor), cancellationToken);
-        while (page.Events.Count == 0 && await wakeUp.WaitAsync(deadline.Token))
+        while (page.Events.Count == 0 && await wakeUp.WaitAsync(deadline.Token) is not null)
         {
             page = await sender.Send(new GetEvents(caller, page.Cursor), cancellationToken);
             wakeUp.Follow(page.Channels);
@@ -146,9 +146,9 @@ public static class ApiEvents
             {
                 using var beat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 beat.CancelAfter(heartbeat);
-                if (await wakeUp.WaitAsync(beat.Token))
+                if (await wakeUp.WaitAsync(beat.Token) is { } publishedAt)
                 {
-                    wokenAt = Stopwatch.GetTimestamp();
+                    wokenAt = publishedAt;
                     return true;
                 }
                 cancellationToken.ThrowIfCancellationRequested();
@@ -188,11 +188,12 @@ public static class ApiEvents
         Encoding.UTF8.GetBytes($"id: {streamEvent.Id}\nevent: {streamEvent.Kind}\ndata: {JsonSerializer.Serialize(ApiEvent.From(streamEvent), json)}\n\n");
 
     /// <summary>
-    /// Live events of the caller's channels and of the caller only wake the reader; several at once wake it once.
+    /// Live events of the caller's channels and of the caller only wake the reader; several at once wake it once, with
+    /// the moment the newest of them was published.
     /// </summary>
     private sealed class WakeUp : IDisposable
     {
-        private readonly Channel<bool> signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        private readonly Channel<long> signal = Channel.CreateBounded<long>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
         private readonly IChatSubscription subscription;
         private readonly HashSet<Guid> channels = [];
 
@@ -200,7 +201,7 @@ public static class ApiEvents
         {
             subscription = chatEvents.Subscribe(_ =>
             {
-                signal.Writer.TryWrite(true);
+                signal.Writer.TryWrite(Stopwatch.GetTimestamp());
                 return Task.CompletedTask;
             });
             subscription.Follow(ChatEvent.UserStream(caller));
@@ -224,8 +225,13 @@ public static class ApiEvents
             return added;
         }
 
-        /// <summary>True when woken, false when <paramref name="cancellationToken"/> ended the wait.</summary>
-        public async Task<bool> WaitAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// When the newest event that woke it was published (a <see cref="Stopwatch"/> timestamp), or null when
+        /// <paramref name="cancellationToken"/> ended the wait. The shared tail then needs only a read begun after that
+        /// moment: taking the moment the stream got to run instead made a thousand streams, resumed one after another
+        /// on a busy core, ask for a read each.
+        /// </summary>
+        public async Task<long?> WaitAsync(CancellationToken cancellationToken)
         {
             try
             {
@@ -233,7 +239,7 @@ public static class ApiEvents
             }
             catch (OperationCanceledException)
             {
-                return false;
+                return null;
             }
         }
 
