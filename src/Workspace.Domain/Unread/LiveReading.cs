@@ -69,15 +69,17 @@ public sealed class LiveReading(IServiceScopeFactory scopes, IChatEvents events,
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var now = clock.GetUtcNow();
-            foreach (var ((userId, channelId), seq) in taken)
+            var pointers = taken.Where(noted => newest.ContainsKey(noted.Key.ChannelId))
+                .GroupBy(noted => (noted.Key.ChannelId, Seq: Math.Min(noted.Value, newest[noted.Key.ChannelId])),
+                    noted => noted.Key.UserId);
+            foreach (var readers in pointers)
             {
-                if (!newest.TryGetValue(channelId, out var lastSeq))
-                    continue;
-                var target = Math.Min(seq, lastSeq);
-                if (!await db.AdvanceReadPointerAsync(userId, channelId, target, cancellationToken))
-                    continue;
-                db.Log(LoggedEvent.Read(userId, channelId, target, now));
-                moved.Add(new ChannelRead(userId, channelId, target));
+                var (channelId, target) = readers.Key;
+                foreach (var userId in await db.AdvanceReadPointersAsync(channelId, target, [.. readers], cancellationToken))
+                {
+                    db.Log(LoggedEvent.Read(userId, channelId, target, now));
+                    moved.Add(new ChannelRead(userId, channelId, target));
+                }
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -14,4 +14,27 @@ internal static class ReadPointers
         await db.Memberships
             .Where(m => m.ChannelId == channelId && m.UserId == userId && m.LastReadSeq < seq)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.LastReadSeq, seq), cancellationToken) > 0;
+
+    /// <summary>
+    /// The same for many readers of one channel in one statement: the members among <paramref name="userIds"/> whose
+    /// pointer was behind <paramref name="seq"/>, now moved there. A thousand people reading a live channel share its
+    /// newest seq, so a second's worth of their reading is one UPDATE, not a thousand.
+    /// </summary>
+    public static async Task<List<Guid>> AdvanceReadPointersAsync(this WorkspaceDb db, Guid channelId, long seq,
+        IReadOnlyList<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var values = new List<object> { seq, channelId, seq };
+        var users = string.Join(", ", userIds.Select(id =>
+        {
+            values.Add(id);
+            return $"{{{values.Count - 1}}}";
+        }));
+        // Only placeholders are put into the text; every value goes as a parameter.
+        var update = $$"""
+            UPDATE memberships SET "LastReadSeq" = {0}
+            WHERE "ChannelId" = {1} AND "LastReadSeq" < {2} AND "UserId" IN ({{users}})
+            RETURNING "UserId" AS "Value"
+            """;
+        return await db.Database.SqlQueryRaw<Guid>(update, [.. values]).ToListAsync(cancellationToken);
+    }
 }
