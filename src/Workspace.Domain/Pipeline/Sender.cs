@@ -12,29 +12,21 @@ namespace Workspace.Domain.Pipeline;
 /// </summary>
 public sealed class Sender(IServiceScopeFactory scopes)
 {
-    public async ValueTask<TResponse> Send<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
-        }
-        finally
-        {
-            await CloseAsync(db);
-        }
-    }
+    public ValueTask<TResponse> Send<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default) =>
+        InScopeAsync(mediator => mediator.Send(command, cancellationToken), cancellationToken);
 
-    public async ValueTask<TResponse> Send<TResponse>(IQuery<TResponse> query, CancellationToken cancellationToken = default)
+    public ValueTask<TResponse> Send<TResponse>(IQuery<TResponse> query, CancellationToken cancellationToken = default) =>
+        InScopeAsync(mediator => mediator.Send(query, cancellationToken), cancellationToken);
+
+    private async ValueTask<TResponse> InScopeAsync<TResponse>(Func<IMediator, ValueTask<TResponse>> send,
+        CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query, cancellationToken);
+            return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
         }
         finally
         {

@@ -15,11 +15,8 @@ public sealed class Latencies
 
     public double Percentile(double p)
     {
-        if (milliseconds.Count == 0)
-            return double.NaN;
         milliseconds.Sort();
-        var rank = (int)Math.Ceiling(p / 100 * milliseconds.Count);
-        return milliseconds[Math.Clamp(rank - 1, 0, milliseconds.Count - 1)];
+        return Percentiles.Of(milliseconds, p);
     }
 
     public double P50 => Percentile(50);
