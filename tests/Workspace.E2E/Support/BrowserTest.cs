@@ -43,10 +43,36 @@ public abstract class BrowserTest(BrowserFixture browsers) : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
+        if (TestContext.Current.TestState?.Result == TestResult.Failed)
+            await DescribePagesAsync();
         foreach (var context in contexts)
             await context.CloseAsync();
         if (Server is not null)
             await Server.DisposeAsync();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Where each person was and what their page said when the test failed, on the console (which CI keeps) and as
+    /// pictures beside the screenshots: an intermittent failure can then be read rather than guessed at.
+    /// </summary>
+    private async Task DescribePagesAsync()
+    {
+        var test = TestContext.Current.Test?.TestDisplayName ?? "test";
+        var pages = contexts.SelectMany(c => c.Pages).ToList();
+        for (var i = 0; i < pages.Count; i++)
+        {
+            try
+            {
+                var text = await pages[i].Locator("body").InnerTextAsync(new() { Timeout = 2_000 });
+                var circuit = await pages[i].Locator("html").GetAttributeAsync("data-circuit", new() { Timeout = 2_000 });
+                Console.WriteLine($"[failed] {test}: person {i + 1} at {pages[i].Url} (circuit {circuit ?? "none"}) shows:\n{text}");
+                await Screenshots.SaveAsync(pages[i], $"failed-{Screenshots.FileName(test)}-{i + 1}");
+            }
+            catch (PlaywrightException e)
+            {
+                Console.WriteLine($"[failed] {test}: person {i + 1} at {pages[i].Url} could not be read: {e.Message}");
+            }
+        }
     }
 }

@@ -13,6 +13,10 @@ public static class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Directory, name + ".png"), FullPage = false });
     }
 
+    /// <summary>A name safe for a file, from a test's display name.</summary>
+    public static string FileName(string name) =>
+        new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').Take(120).ToArray());
+
     private static string? RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
