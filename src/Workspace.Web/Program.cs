@@ -45,6 +45,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
     };
+    cookie.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
     cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
     cookie.SlidingExpiration = true;
 });

@@ -48,6 +48,13 @@ public static class DatabaseSetup
             : throw new InvalidOperationException($"Database:SqliteSynchronous '{name}' is not known: use Normal or Full.");
     }
 
+    /// <summary>
+    /// Contexts kept for reuse. EF Core's default keeps up to 1,024, so a burst (two hundred people opening the app at
+    /// once) left two hundred contexts of ~25 KB each held for good; past this many, a command gets a new context that
+    /// is thrown away after, as without pooling. Commands in flight at once are far fewer on a small server.
+    /// </summary>
+    private const int PoolSize = 32;
+
     public static IServiceCollection AddWorkspaceDatabase(this IServiceCollection services, DatabaseProvider provider,
         string? connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
@@ -55,7 +62,7 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Workspace is empty.");
-            services.AddDbContextPool<PostgresWorkspaceDb>(options => options.UseNpgsql(connectionString));
+            services.AddDbContextPool<PostgresWorkspaceDb>(options => options.UseNpgsql(connectionString), PoolSize);
             services.AddScoped<WorkspaceDb>(sp => sp.GetRequiredService<PostgresWorkspaceDb>());
         }
         else
@@ -63,7 +70,7 @@ public static class DatabaseSetup
             var sqlite = SqliteConnectionFor(connectionString);
             var pragmas = new SqlitePragmas(synchronous);
             var writeGate = new SqliteWriteGate(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout));
-            services.AddDbContextPool<SqliteWorkspaceDb>(options => options.UseSqlite(sqlite).AddInterceptors(pragmas, writeGate));
+            services.AddDbContextPool<SqliteWorkspaceDb>(options => options.UseSqlite(sqlite).AddInterceptors(pragmas, writeGate), PoolSize);
             services.AddScoped<WorkspaceDb>(sp => sp.GetRequiredService<SqliteWorkspaceDb>());
         }
         return services;

@@ -45,4 +45,27 @@ public sealed class GetChannelMembersTests
         Assert.Equal(secretMembers, conversationMembers);
         Assert.Equal(["Olivia Owner"], publicMembers.Select(p => p.DisplayName));
     }
+
+    [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
+    public async Task GetChannelMembers_Matching_FindsHandlesAndWordsOfNamesStartingSoWhateverTheCase_UpToTheLimit(string provider)
+    {
+        await using var workspace = await TestWorkspace.CreateAsync(provider);
+        await workspace.AddMemberAsync("Ann Lee");
+        await workspace.AddMemberAsync("Lena Marsh");
+        await workspace.AddMemberAsync("Bob Allen");
+        await workspace.AddMemberAsync("Émile Zola");
+        var general = await workspace.GeneralIdAsync();
+
+        async Task<string[]> Matching(string query, int limit = 8) =>
+            [.. (await workspace.Send.Send(new GetChannelMembers(workspace.OwnerId, general, query, limit), Cancel)).Select(p => p.DisplayName)];
+
+        Assert.Equal(["Ann Lee", "Lena Marsh"], await Matching("le"));
+        Assert.Equal(["Ann Lee", "Lena Marsh"], await Matching("LE"));
+        Assert.Equal(["Ann Lee"], await Matching("le", limit: 1));
+        Assert.Equal(["Bob Allen"], await Matching("bob.a"));
+        Assert.Equal(["Émile Zola"], await Matching("émi"));
+        Assert.Empty(await Matching("nn"));
+        Assert.Equal("InvalidInputException: Ask for 1 to 10,000 members at a time.",
+            await Outcomes.OfAsync(() => Matching("le", limit: 0)));
+    }
 }

@@ -1,10 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Workspace.Domain.Pipeline;
 using Workspace.Web.Components.Messages;
 
 namespace Workspace.Web.Tests.Messages;
 
 public sealed class ComposerTests : BunitContext
 {
-    public ComposerTests() => JSInterop.Mode = JSRuntimeMode.Loose;
+    public ComposerTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        // Asked only for mention suggestions, which these tests do not type.
+        Services.AddSingleton<Sender>();
+    }
 
     [Fact]
     public void Render_NamesTheBoxAfterTheChannel()

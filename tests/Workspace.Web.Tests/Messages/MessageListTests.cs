@@ -97,4 +97,21 @@ public sealed class MessageListTests : BunitContext
         Assert.Contains("highlight", list.Find("article[data-seq='2']").ClassName);
         Assert.DoesNotContain("highlight", list.Find("article[data-seq='1']").ClassName);
     }
+
+    [Fact]
+    public void Toolbar_OffersTheViewerWhatTheyMayDo_AndItsOneHandlerActsOnlyOnWhatItOffered()
+    {
+        var list = RenderList([Views.Message(1), Views.Message(2, author: Views.Ben)]);
+
+        string[] Buttons(string seq) =>
+            [.. list.FindAll($"article[data-seq='{seq}'] [role=toolbar] button").Select(b => b.GetAttribute("data-action") ?? "")];
+        Assert.Equal(["react", "edit", "delete"], Buttons("1"));
+        Assert.Equal(["react", "delete"], Buttons("2"));
+
+        list.Find("article[data-seq='2'] [role=toolbar]").TriggerEvent("onmessageaction", new MessageActionEventArgs { Action = "edit" });
+        Assert.Empty(list.FindAll("article[data-seq='2'] .edit-box"));
+
+        list.Find("article[data-seq='1'] [role=toolbar]").TriggerEvent("onmessageaction", new MessageActionEventArgs { Action = "edit" });
+        Assert.Single(list.FindAll("article[data-seq='1'] .edit-box"));
+    }
 }

@@ -45,7 +45,6 @@ public sealed partial class ChannelPage : IDisposable
     private long? firstUnreadSeq;
     private int window;
     private bool markedUnread;
-    private IReadOnlyList<Participant> members = [];
     private IReadOnlyList<string> notInChannel = [];
     private Task sends = Task.CompletedTask;
     private Composer? composer;
@@ -110,7 +109,6 @@ public sealed partial class ChannelPage : IDisposable
         ShowReading();
         await MarkReadAsync(details.LastSeq);
         notInChannel = [];
-        members = details.IsMember ? await Sender.Send(new GetChannelMembers(Viewer.Id, details.Id)) : [];
         if (!details.IsDirect)
             await JS.InvokeVoidAsync("workspace.rememberChannel", details.Name);
     }
@@ -326,11 +324,11 @@ public sealed partial class ChannelPage : IDisposable
 
     private Task AddMentionedAsync() => RunAsync(async () =>
     {
+        var channel = details!;
         foreach (var handle in notInChannel)
-            await Sender.Send(new AddChannelMember(Viewer.Id, details!.Id, handle));
+            await Sender.Send(new AddChannelMember(Viewer.Id, channel.Id, handle));
         notInChannel = [];
-        members = await Sender.Send(new GetChannelMembers(Viewer.Id, details!.Id));
-        details = details with { MemberCount = members.Count };
+        details = channel with { MemberCount = (await Sender.Send(new GetChannelMembers(Viewer.Id, channel.Id))).Count };
     });
 
     private async Task JoinAsync()

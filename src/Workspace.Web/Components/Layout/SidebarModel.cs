@@ -88,8 +88,9 @@ public sealed class SidebarModel
 
     public sealed class Entry(Guid id, string name, bool isPrivate, IEnumerable<long> deletedUnread, IEnumerable<long> mentionSeqs)
     {
-        private readonly HashSet<long> _deletedUnread = [.. deletedUnread];
-        private readonly HashSet<long> _mentionSeqs = [.. mentionSeqs];
+        // Null while empty, as for most channels: a circuit holds an entry per channel it lists.
+        private HashSet<long>? _deletedUnread = NullIfEmpty(deletedUnread);
+        private HashSet<long>? _mentionSeqs = NullIfEmpty(mentionSeqs);
 
         public Guid Id { get; } = id;
         public string Name { get; set; } = name;
@@ -102,23 +103,25 @@ public sealed class SidebarModel
         /// <summary>A channel's name, or the names of the people in a conversation.</summary>
         public string Title => IsDirect ? Conversation.Title(Others) : Name;
 
-        public long Unread => Math.Max(0, LastSeq - LastReadSeq - _deletedUnread.Count(seq => seq > LastReadSeq));
+        public long Unread => Math.Max(0, LastSeq - LastReadSeq - (_deletedUnread?.Count(seq => seq > LastReadSeq) ?? 0));
 
-        public long Mentions => _mentionSeqs.Count(seq => seq > LastReadSeq);
+        public long Mentions => _mentionSeqs?.Count(seq => seq > LastReadSeq) ?? 0;
 
         /// <summary>Whether the message at <paramref name="seq"/> mentions the viewer now (an edit can add or drop one).</summary>
         public void Mentioned(long seq, bool mentionsViewer)
         {
             if (mentionsViewer && seq > LastReadSeq)
-                _mentionSeqs.Add(seq);
+                (_mentionSeqs ??= []).Add(seq);
             else if (!mentionsViewer)
-                _mentionSeqs.Remove(seq);
+                _mentionSeqs?.Remove(seq);
         }
 
         public void Deleted(long seq)
         {
             if (seq > LastReadSeq)
-                _deletedUnread.Add(seq);
+                (_deletedUnread ??= []).Add(seq);
         }
+
+        private static HashSet<long>? NullIfEmpty(IEnumerable<long> seqs) => seqs.Any() ? [.. seqs] : null;
     }
 }

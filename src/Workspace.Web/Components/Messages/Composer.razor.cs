@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Workspace.Domain.Channels;
+using Workspace.Domain.Common;
 using Workspace.Domain.DirectMessages;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
+using Workspace.Domain.Pipeline;
 using Workspace.Web.Components.Shared;
 
 namespace Workspace.Web.Components.Messages;
@@ -13,7 +16,7 @@ namespace Workspace.Web.Components.Messages;
 /// </summary>
 public sealed partial class Composer
 {
-    protected override object Shown() => (Target, Autofocus, Label, Members, OffersEveryone);
+    protected override object Shown() => (Target, Autofocus, Label, ChannelId, OffersEveryone);
 
     /// <summary>Where the message goes, as people read it: "#general", or "Ann Lee" in a direct conversation.</summary>
     [Parameter, EditorRequired] public string Target { get; set; } = "";
@@ -30,8 +33,11 @@ public sealed partial class Composer
     /// <summary>The box's name when it is not "Message {Target}", e.g. "Reply" in a thread.</summary>
     [Parameter] public string? Label { get; set; }
 
-    /// <summary>Members of the conversation, suggested after an @.</summary>
-    [Parameter] public IReadOnlyList<Participant> Members { get; set; } = [];
+    /// <summary>The conversation, whose members are suggested after an @.</summary>
+    [Parameter, EditorRequired] public Guid ChannelId { get; set; }
+
+    [CascadingParameter] private Viewer Viewer { get; set; } = default!;
+    [Inject] private Sender Sender { get; set; } = default!;
 
     /// <summary>Whether @channel and @here are offered (channels, not direct conversations).</summary>
     [Parameter] public bool OffersEveryone { get; set; }
@@ -39,6 +45,7 @@ public sealed partial class Composer
     private const int MaxSuggestions = 8;
     private List<Suggestion> suggestions = [];
     private int selected;
+    private int asked;
 
     private ElementReference form;
     private ElementReference textarea;
@@ -58,11 +65,17 @@ public sealed partial class Composer
 
     /// <summary>The browser saw "@query" before the caret (or null when it is gone); returns how many match.</summary>
     [JSInvokable]
-    public int Suggest(string? query)
+    public async Task<int> Suggest(string? query)
     {
-        suggestions = query is null ? [] : Matching(query).Take(MaxSuggestions).ToList();
-        selected = 0;
-        StateHasChanged();
+        // Keys come faster than answers: only the latest question's answer is shown.
+        var ticket = ++asked;
+        var found = query is null ? [] : await MatchingAsync(query);
+        if (ticket == asked)
+        {
+            suggestions = found;
+            selected = 0;
+            StateHasChanged();
+        }
         return suggestions.Count;
     }
 
@@ -84,17 +97,27 @@ public sealed partial class Composer
             await binding.InvokeVoidAsync("insert", handle);
     }
 
-    private IEnumerable<Suggestion> Matching(string query)
+    /// <summary>
+    /// Asked of the server as the person types: a page holding every member of a large channel would cost each
+    /// connected person memory for the whole member list (docs/benchmarks.md, memory per connected person).
+    /// </summary>
+    private async Task<List<Suggestion>> MatchingAsync(string query)
     {
-        var people = Members
-            .Where(m => m.Handle.StartsWith(query, StringComparison.OrdinalIgnoreCase)
-                        || m.DisplayName.Split(' ').Any(word => word.StartsWith(query, StringComparison.CurrentCultureIgnoreCase)))
-            .Select(m => new Suggestion(m.Handle, m.DisplayName));
+        IReadOnlyList<Participant> people;
+        try
+        {
+            people = await Sender.Send(new GetChannelMembers(Viewer.Id, ChannelId, query, MaxSuggestions));
+        }
+        catch (DomainException)
+        {
+            // Left or lost the channel while typing, or typed past what a search takes: nobody to suggest.
+            people = [];
+        }
         var everyone = OffersEveryone
             ? new[] { new Suggestion(MessageMentions.Channel, "Everyone in the channel"), new Suggestion(MessageMentions.Here, "Everyone online") }
                 .Where(s => s.Handle.StartsWith(query, StringComparison.OrdinalIgnoreCase))
             : [];
-        return people.Concat(everyone);
+        return [.. people.Select(m => new Suggestion(m.Handle, m.DisplayName)).Concat(everyone).Take(MaxSuggestions)];
     }
 
     private sealed record Suggestion(string Handle, string Label);

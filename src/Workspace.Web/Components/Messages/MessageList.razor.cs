@@ -49,6 +49,15 @@ public sealed partial class MessageList
     [Parameter] public int Window { get; set; }
 
     private int scrolledWindow = -1;
+    private MessageActions actions = default!;
+
+    protected override void OnParametersSet()
+    {
+        // Kept while equal, so that the messages see their actions unchanged and need not render again.
+        var next = new MessageActions(BasePath, CanMarkUnread, ReadOnly, Edit, OnDelete, OnToggleReaction, OnMarkUnread, OnOpenThread);
+        if (!next.Equals(actions))
+            actions = next;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

@@ -21,7 +21,6 @@ public sealed partial class ThreadPane : IDisposable
     [Parameter, EditorRequired] public Guid RootId { get; set; }
     [Parameter, EditorRequired] public ChannelDetails Channel { get; set; } = default!;
     [Parameter, EditorRequired] public string BasePath { get; set; } = "";
-    [Parameter] public IReadOnlyList<Participant> Members { get; set; } = [];
     [Parameter, EditorRequired] public EventCallback OnClose { get; set; }
 
     [CascadingParameter] private Viewer Viewer { get; set; } = default!;
@@ -41,8 +40,16 @@ public sealed partial class ThreadPane : IDisposable
     private Composer? composer;
     private Task sends = Task.CompletedTask;
 
+    private MessageActions actions = default!;
+
     protected override async Task OnParametersSetAsync()
     {
+        // Kept while equal, so that the thread's messages see their actions unchanged and need not render again.
+        var next = new MessageActions(BasePath, CanMarkUnread: false, ReadOnly: Channel.IsArchived, Edit,
+            EventCallback.Factory.Create<MessageView>(this, OnDelete),
+            EventCallback.Factory.Create<(MessageView, string)>(this, OnToggleReaction), default, default);
+        if (!next.Equals(actions))
+            actions = next;
         if (RootId == shownRoot)
             return;
         shownRoot = RootId;
