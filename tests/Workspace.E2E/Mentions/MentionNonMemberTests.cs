@@ -24,9 +24,11 @@ public sealed class MentionNonMemberTests(BrowserFixture browsers) : BrowserTest
         await Expect(ben.ChannelLink("random")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(owner, "mention-offer-to-add");
 
+        await Expect(owner.Locator(".member-count")).ToHaveTextAsync("1 member");
         await offer.GetByRole(AriaRole.Button, new() { Name = "Add to #random", Exact = true }).ClickAsync();
 
         await Expect(offer).ToHaveCountAsync(0);
+        await Expect(owner.Locator(".member-count")).ToHaveTextAsync("2 members");
         await Expect(ben.ChannelLink("random")).ToBeVisibleAsync();
         await Expect(ben.ChannelLink("random")).ToHaveAttributeAsync("data-unread", "0");
         await Expect(ben).ToHaveURLAsync(new Regex("/c/general$"));

@@ -328,7 +328,7 @@ public sealed partial class ChannelPage : IDisposable
         foreach (var handle in notInChannel)
             await Sender.Send(new AddChannelMember(Viewer.Id, channel.Id, handle));
         notInChannel = [];
-        details = channel with { MemberCount = (await Sender.Send(new GetChannelMembers(Viewer.Id, channel.Id))).Count };
+        details = channel with { MemberCount = (await Sender.Send(new OpenChannelById(Viewer.Id, channel.Id))).MemberCount };
     });
 
     private async Task JoinAsync()
