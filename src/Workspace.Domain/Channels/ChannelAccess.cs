@@ -9,7 +9,8 @@ namespace Workspace.Domain.Channels;
 /// Who may see a channel: anyone in the workspace but guests for a public one, only members for a private one, a
 /// direct conversation, or anything a guest looks at. Every other path (by id, by name, by permalink) goes through here, and a refusal reads exactly like "no such channel".
 /// Channels and memberships are found by key (or by name among those already loaded): a command's access check and
-/// its handler ask for the same ones, and the second asking is answered from the context without a query.
+/// its handler ask for the same ones, and the second asking is answered from the context without a query. The
+/// queries are compiled, as for the actor (<see cref="Actors.FindUserAsync"/>): every command runs them.
 /// </summary>
 internal static class ChannelAccess
 {
@@ -18,7 +19,7 @@ internal static class ChannelAccess
     public static async Task<(Channel Channel, Membership? Membership)> FindVisibleAsync(this WorkspaceDb db,
         Guid actorId, Guid channelId, CancellationToken cancellationToken)
     {
-        var channel = await db.Channels.FindAsync([channelId], cancellationToken);
+        var channel = db.Channels.Local.FindEntry(channelId)?.Entity ?? await ChannelById.For(db)(db, channelId, cancellationToken);
         return await VisibleOrThrowAsync(db, actorId, channel, cancellationToken);
     }
 
@@ -26,7 +27,7 @@ internal static class ChannelAccess
         Guid actorId, string name, CancellationToken cancellationToken)
     {
         var channel = db.Channels.Local.FirstOrDefault(c => c.Name == name)
-            ?? await db.Channels.SingleOrDefaultAsync(c => c.Name == name, cancellationToken);
+            ?? await ChannelByName.For(db)(db, name, cancellationToken);
         return await VisibleOrThrowAsync(db, actorId, channel, cancellationToken);
     }
 
@@ -45,12 +46,23 @@ internal static class ChannelAccess
     {
         if (channel is null)
             throw new NotFoundException(NotFound);
-        var membership = await db.Memberships.FindAsync([channel.Id, actorId], cancellationToken);
+        var membership = db.Memberships.Local.FindEntryUntyped([channel.Id, actorId])?.Entity
+            ?? await MembershipByKey.For(db)(db, channel.Id, actorId, cancellationToken);
         if (membership is null && (channel.IsMembersOnly || await IsGuestAsync(db, actorId, cancellationToken)))
             throw new NotFoundException(NotFound);
         return (channel, membership);
     }
 
     private static async Task<bool> IsGuestAsync(WorkspaceDb db, Guid actorId, CancellationToken cancellationToken) =>
-        await db.Users.FindAsync([actorId], cancellationToken) is { Role: WorkspaceRole.Guest };
+        await db.FindUserAsync(actorId, cancellationToken) is { Role: WorkspaceRole.Guest };
+
+    private static readonly PerModel<Func<WorkspaceDb, Guid, CancellationToken, Task<Channel?>>> ChannelById = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, Guid id, CancellationToken _) => db.Channels.FirstOrDefault(c => c.Id == id)));
+
+    private static readonly PerModel<Func<WorkspaceDb, string, CancellationToken, Task<Channel?>>> ChannelByName = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, string name, CancellationToken _) => db.Channels.SingleOrDefault(c => c.Name == name)));
+
+    private static readonly PerModel<Func<WorkspaceDb, Guid, Guid, CancellationToken, Task<Membership?>>> MembershipByKey = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, Guid channelId, Guid userId, CancellationToken _) =>
+            db.Memberships.FirstOrDefault(m => m.ChannelId == channelId && m.UserId == userId)));
 }

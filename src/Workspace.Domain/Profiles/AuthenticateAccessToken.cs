@@ -18,12 +18,7 @@ public sealed class AuthenticateAccessTokenHandler(WorkspaceDb db, TimeProvider 
         if (!command.Token.StartsWith(AccessToken.Prefix, StringComparison.Ordinal))
             return null;
         var hash = Tokens.Hash(command.Token);
-        var found = await (from t in db.AccessTokens
-                           join u in db.Users on t.UserId equals u.Id
-                           where t.TokenHash == hash && t.RevokedAt == null && u.DeactivatedAt == null
-                           select new { t.Id, t.UserId, t.LastUsedAt })
-            .AsNoTracking()
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await LiveTokenByHash.For(db)(db, hash, cancellationToken);
         if (found is null)
             return null;
 
@@ -36,4 +31,16 @@ public sealed class AuthenticateAccessTokenHandler(WorkspaceDb db, TimeProvider 
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         return found.UserId;
     }
+
+    private sealed record TokenUse(Guid Id, Guid UserId, DateTimeOffset? LastUsedAt);
+
+    /// <summary>Compiled: every API call asks it (see <c>Actors.FindUserAsync</c> for what that saves).</summary>
+    private static readonly PerModel<Func<WorkspaceDb, string, CancellationToken, Task<TokenUse?>>> LiveTokenByHash = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, string hash, CancellationToken _) =>
+            (from t in db.AccessTokens
+             join u in db.Users on t.UserId equals u.Id
+             where t.TokenHash == hash && t.RevokedAt == null && u.DeactivatedAt == null
+             select new TokenUse(t.Id, t.UserId, t.LastUsedAt))
+            .AsNoTracking()
+            .SingleOrDefault()));
 }

@@ -20,7 +20,7 @@ public static class WorkspaceTelemetry
         if (MetricsEnabled(configuration))
             services.AddOpenTelemetry().WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
-                .AddMeter(WorkspaceMetrics.MeterName)
+                .AddMeter(WorkspaceMetrics.MeterName, "System.Runtime")
                 .AddPrometheusExporter());
         services.AddScoped<CircuitHandler, CircuitMetricsHandler>();
         return services;

@@ -25,11 +25,17 @@ public sealed class Latencies
     public IReadOnlyList<(string, double)> ChartPoints() =>
         [("p50", Percentile(50)), ("p90", Percentile(90)), ("p99", Percentile(99)), ("p99.9", Percentile(99.9)), ("max", Percentile(100))];
 
-    /// <summary>Runs <paramref name="operation"/> <paramref name="warmUp"/> times unmeasured, then <paramref name="count"/> times measured.</summary>
-    public static async Task<Latencies> MeasureAsync(int warmUp, int count, Func<int, Task> operation)
+    /// <summary>
+    /// Runs <paramref name="operation"/> at least <paramref name="warmUp"/> times unmeasured, and on until this process's
+    /// JIT has gone quiet when <paramref name="untilJitQuiet"/> (see <see cref="JitWarmUp"/>: on one core, tiered
+    /// compilation takes seconds to minutes to optimize the hot methods), then <paramref name="count"/> times measured.
+    /// </summary>
+    public static async Task<Latencies> MeasureAsync(int warmUp, int count, Func<int, Task> operation, bool untilJitQuiet = true)
     {
         for (var i = 0; i < warmUp; i++)
             await operation(i);
+        if (untilJitQuiet)
+            await JitWarmUp.RunInProcessAsync(i => operation(i % Math.Max(warmUp, 1)));
         var latencies = new Latencies();
         for (var i = 0; i < count; i++)
         {

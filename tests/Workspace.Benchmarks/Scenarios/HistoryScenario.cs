@@ -51,6 +51,7 @@ public sealed class HistoryScenario : IScenario
         ScenarioResult result, CancellationToken cancel)
     {
         var (warmUp, count) = context.Smoke ? (5, 30) : (200, 2_000);
+        Task<Latencies> measure(Func<int, Task> operation) => Latencies.MeasureAsync(warmUp, count, operation, untilJitQuiet: !context.Smoke);
         await using var database = await BenchDatabase.CreateAsync(provider, context, "history", cancel);
         var workspace = await Seeding.SeedAsync(database, people: 1, channels: 1, cancel);
         var channel = workspace.Channels[0].Id;
@@ -70,16 +71,16 @@ public sealed class HistoryScenario : IScenario
         var measured = new Dictionary<string, (Latencies App, Latencies Raw)>
         {
             ["Newest page"] = (
-                await Latencies.MeasureAsync(warmUp, count, async _ => Check(await send.Send(new GetChannelMessages(viewer, channel), cancel))),
-                await Latencies.MeasureAsync(warmUp, count, async _ => await raw.ReadAsync(
+                await measure(async _ => Check(await send.Send(new GetChannelMessages(viewer, channel), cancel))),
+                await measure(async _ => await raw.ReadAsync(
                     $"""SELECT {Columns} {From} ORDER BY m."Seq" DESC LIMIT 51""", cancel, ("@c", channel)))),
             ["Deep page"] = (
-                await Latencies.MeasureAsync(warmUp, count, async _ => Check(await send.Send(new GetChannelMessages(viewer, channel, Before: deep), cancel))),
-                await Latencies.MeasureAsync(warmUp, count, async _ => await raw.ReadAsync(
+                await measure(async _ => Check(await send.Send(new GetChannelMessages(viewer, channel, Before: deep), cancel))),
+                await measure(async _ => await raw.ReadAsync(
                     $"""SELECT {Columns} {From} AND m."Seq" < @s ORDER BY m."Seq" DESC LIMIT 51""", cancel, ("@c", channel), ("@s", (long)deep)))),
             ["Permalink jump"] = (
-                await Latencies.MeasureAsync(warmUp, count, async i => Check(await send.Send(new GetChannelMessages(viewer, channel, Around: jumps[i]), cancel))),
-                await Latencies.MeasureAsync(warmUp, count, async i =>
+                await measure(async i => Check(await send.Send(new GetChannelMessages(viewer, channel, Around: jumps[i]), cancel))),
+                await measure(async i =>
                 {
                     await raw.ReadAsync($"""SELECT {Columns} {From} AND m."Seq" < @s ORDER BY m."Seq" DESC LIMIT 26""", cancel, ("@c", channel), ("@s", jumps[i]));
                     await raw.ReadAsync($"""SELECT {Columns} {From} AND m."Seq" >= @s ORDER BY m."Seq" LIMIT 26""", cancel, ("@c", channel), ("@s", jumps[i]));
@@ -95,7 +96,7 @@ public sealed class HistoryScenario : IScenario
                 size >= 1_000_000 ? "≤ 1 ms" : "", judged ? app.P99 <= TargetP99 : null));
             result.Latencies.Add(new LatencySeries(Name, $"{query}, {size:N0}, {label}", app.ChartPoints()));
         }
-        result.Notes.Add($"history, {label}, {size:N0} messages: {count:N0} queries of each kind after {warmUp} unmeasured, one at a time, " +
+        result.Notes.Add($"history, {label}, {size:N0} messages: {count:N0} queries of each kind after at least {warmUp} unmeasured and until the JIT went quiet, one at a time, " +
             "through the domain's Sender in the benchmark process (no HTTP); deep page = before seq " +
             $"{deep:N0}; permalink = around a random seq. Baseline: the same rows by hand-written SQL on one open connection.");
         return measured.ToDictionary(m => m.Key, m => m.Value.App);

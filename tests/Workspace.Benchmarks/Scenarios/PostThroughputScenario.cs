@@ -38,7 +38,6 @@ public sealed class PostThroughputScenario : IScenario
 
     private static async Task RunAsync(BenchContext context, DatabaseProvider provider, ScenarioResult result, CancellationToken cancel)
     {
-        var warmUp = TimeSpan.FromSeconds(context.Smoke ? 0.3 : 3);
         var measured = TimeSpan.FromSeconds(context.LoadSeconds ?? (context.Smoke ? 1 : 15));
         var (clientCount, channelCount) = context.Smoke ? (4, 4) : (Clients, Channels);
         await using var database = await BenchDatabase.CreateAsync(provider, context, "posts", cancel);
@@ -47,13 +46,16 @@ public sealed class PostThroughputScenario : IScenario
 
         var acknowledged = new ConcurrentBag<Acknowledged>();
         Load load;
+        JitWarmUp.Result warmUp;
         var (server, address) = await ServerProcess.StartAppAsync([.. database.Settings,
             ("RateLimits:MessageBurst", "1000000"), ("RateLimits:MessagesPerSecond", "1000000"),
             ("RateLimits:ApiRequestsPerMinute", "100000000")], context.ServerPin, cancel, context.WebDll);
         await using (server)
         {
             var clients = workspace.People.Select(p => Client(address, p.Token)).ToList();
-            await PostAsync(clients, workspace, warmUp, acknowledged, cancel);
+            warmUp = await JitWarmUp.RunAsync(address, window => PostAsync(clients, workspace, window, acknowledged, cancel),
+                context.Smoke, cancel);
+            context.Say($"posts/{provider}: {warmUp.Describe()}; measuring");
             var cpu = CpuMeter.Start(server.Id, BenchContext.ServerCore);
             load = await PostAsync(clients, workspace, measured, acknowledged, cancel);
             load = load with { Cpu = cpu.Stop() };
@@ -76,7 +78,7 @@ public sealed class PostThroughputScenario : IScenario
         result.Latencies.Add(new LatencySeries("posts", $"post ack, {label}", load.Latencies.ChartPoints()));
         result.Latencies.Add(new LatencySeries("posts", $"raw insert, {label}",
             [.. new[] { "p50", "p90", "p99", "p99.9", "max" }.Zip(raw.Chart)]));
-        result.Notes.Add($"posts, {label}: {load.Posts:N0} posts by {clientCount} clients in {channelCount} channels in {load.Seconds:F1} s after {warmUp.TotalSeconds:F0} s of warm-up, " +
+        result.Notes.Add($"posts, {label}: {load.Posts:N0} posts by {clientCount} clients in {channelCount} channels in {load.Seconds:F1} s after {warmUp.Describe()}, " +
             $"{load.Retries} retried; {load.Cpu.Describe()}. Raw baseline: {raw.Inserts:N0} inserts in {raw.Seconds:F1} s." +
             (valid ? "" : " INVALID: the generator was saturated."));
     }

@@ -43,6 +43,7 @@ public sealed class UnreadScenario : IScenario
         ScenarioResult result, CancellationToken cancel)
     {
         var (warmUp, count) = context.Smoke ? (5, 30) : (200, 2_000);
+        Task<Latencies> measure(Func<int, Task> operation) => Latencies.MeasureAsync(warmUp, count, operation, untilJitQuiet: !context.Smoke);
         await using var database = await BenchDatabase.CreateAsync(provider, context, "unread", cancel);
         var workspace = await Seeding.SeedAsync(database, people: 1, channels: channels, cancel);
         var viewer = workspace.People[0].Id;
@@ -74,14 +75,14 @@ public sealed class UnreadScenario : IScenario
 
         var send = services.GetRequiredService<Sender>();
         await using var raw = await RawQueries.OpenAsync(database, cancel);
-        var app = await Latencies.MeasureAsync(warmUp, count, async _ =>
+        var app = await measure(async _ =>
         {
             var sidebar = await send.Send(new GetSidebar(viewer), cancel);
             // Everyone is in #general too.
             if (sidebar.Count != channels + 1)
                 throw new InvalidOperationException($"The sidebar showed {sidebar.Count} of {channels + 1} channels.");
         });
-        var baseline = await Latencies.MeasureAsync(warmUp, count, async _ => await raw.ReadAsync("""
+        var baseline = await measure(async _ => await raw.ReadAsync("""
             SELECT c."Id", c."Name", c."Kind", c."LastSeq" - m."LastReadSeq" FROM memberships m JOIN channels c ON c."Id" = m."ChannelId"
             WHERE m."UserId" = @u AND NOT c."IsArchived" ORDER BY c."Name"
             """, cancel, ("@u", viewer)));
@@ -93,7 +94,7 @@ public sealed class UnreadScenario : IScenario
         result.Figures.Add(new Figure("unread", $"Sidebar counts p99, {channels} channels, {size:N0} messages, {label}", app.P99, baseline.P99, "ms",
             provider == DatabaseProvider.Sqlite ? "≤ 0.5 ms" : "", judged ? app.P99 <= TargetP99 : null));
         result.Latencies.Add(new LatencySeries("unread", $"sidebar, {size:N0}, {label}", app.ChartPoints()));
-        result.Notes.Add($"unread, {label}, {channels} channels × {perChannel:N0} messages: {count:N0} GetSidebar queries after {warmUp} unmeasured, " +
+        result.Notes.Add($"unread, {label}, {channels} channels × {perChannel:N0} messages: {count:N0} GetSidebar queries after at least {warmUp} unmeasured and until the JIT went quiet, " +
             "through the domain's Sender in the benchmark process; half the channels have 1–9 unread, a fifth a mention, a tenth a " +
             "deleted unread message. Baseline: the counters alone by one hand-written SQL query on one open connection.");
         return app.P99;

@@ -1,0 +1,17 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Workspace.Domain.Persistence;
+
+/// <summary>
+/// A compiled query (<c>EF.CompileAsyncQuery</c>) for whichever model the context has. EF Core binds a compiled query
+/// to the first model it runs with; a deployment has one, but one process can hold two (the tests run SQLite and
+/// PostgreSQL side by side), so each model gets its own.
+/// </summary>
+internal sealed class PerModel<TQuery>(Func<TQuery> compile) where TQuery : class
+{
+    private readonly ConditionalWeakTable<IModel, TQuery> compiled = [];
+
+    public TQuery For(DbContext db) => compiled.GetValue(db.Model, _ => compile());
+}
