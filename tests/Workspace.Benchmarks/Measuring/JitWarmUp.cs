@@ -79,7 +79,7 @@ public static class JitWarmUp
         return (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
     }
 
-    /// <param name="Compiled">Methods (re)compiled in each window, the last one quiet unless <see cref="Longest"/> ran out first.</param>
+    /// <param name="Compiled">Methods (re)compiled in each window; the last ones quiet unless the time ran out first.</param>
     public sealed record Result(TimeSpan Took, TimeSpan Window, IReadOnlyList<long> Compiled, bool Quiet)
     {
         public string Describe() =>

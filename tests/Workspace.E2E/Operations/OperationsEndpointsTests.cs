@@ -26,7 +26,7 @@ public sealed class OperationsEndpointsTests(BrowserFixture browsers) : BrowserT
     }
 
     [Fact]
-    public async Task Metrics_AfterAMessageIsPosted_CountItAndTheRequestDurations()
+    public async Task Metrics_AfterAMessageIsPosted_CountItTheRequestDurationsAndTheRuntime()
     {
         var (owner, member) = await OwnerAndMemberAsync();
         await owner.PostAsync("general", "Counted by the metrics");
@@ -46,6 +46,8 @@ public sealed class OperationsEndpointsTests(BrowserFixture browsers) : BrowserT
         Assert.True(Value(text, "workspace_deliveries_total") >= 1, "the member's open page was handed the post");
         Assert.True(Value(text, "workspace_circuits_open") >= 2, "the owner's and the member's pages are connected");
         Assert.Matches(new Regex(@"^http_server_request_duration_seconds_bucket\{", RegexOptions.Multiline), text);
+        Assert.True(Value(text, "dotnet_jit_compiled_methods_total") > 0, "the runtime's own meter is exported");
+        Assert.True(Value(text, "dotnet_process_memory_working_set_bytes") > 0, "the runtime's own meter is exported");
         GC.KeepAlive(member);
     }
 
