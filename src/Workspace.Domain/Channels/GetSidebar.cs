@@ -31,26 +31,10 @@ public sealed class GetSidebarHandler(WorkspaceDb db) : IQueryHandler<GetSidebar
 {
     public async ValueTask<IReadOnlyList<SidebarChannel>> Handle(GetSidebar query, CancellationToken cancellationToken)
     {
-        var channels = await (from m in db.Memberships
-                              join c in db.Channels on m.ChannelId equals c.Id
-                              where m.UserId == query.ActorId && !c.IsArchived
-                              orderby c.Name
-                              select new { c.Id, c.Name, c.Kind, c.LastSeq, m.LastReadSeq })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        var deleted = await (from m in db.Memberships
-                             join msg in db.Messages on m.ChannelId equals msg.ChannelId
-                             where m.UserId == query.ActorId && msg.Seq > m.LastReadSeq && msg.DeletedAt != null && !msg.ThreadOnly
-                             select new { msg.ChannelId, msg.Seq })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        var deletedByChannel = deleted.ToLookup(d => d.ChannelId, d => d.Seq);
-        var mentions = (await (from m in db.Memberships
-                               join mention in db.Mentions on new { m.ChannelId, m.UserId } equals new { mention.ChannelId, mention.UserId }
-                               where m.UserId == query.ActorId && mention.Seq > m.LastReadSeq
-                               select new { mention.ChannelId, mention.Seq })
-                .AsNoTracking()
-                .ToListAsync(cancellationToken))
+        var channels = await Channels.For(db)(db, query.ActorId).ToListAsync(cancellationToken);
+        var deletedByChannel = (await DeletedUnread.For(db)(db, query.ActorId).ToListAsync(cancellationToken))
+            .ToLookup(d => d.ChannelId, d => d.Seq);
+        var mentions = (await MentionsUnread.For(db)(db, query.ActorId).ToListAsync(cancellationToken))
             .ToLookup(m => m.ChannelId, m => m.Seq);
         var others = await db.OthersAsync(query.ActorId,
             channels.Where(c => c.Kind == ChannelKind.Direct).Select(c => c.Id).ToList(), cancellationToken);
@@ -59,4 +43,31 @@ public sealed class GetSidebarHandler(WorkspaceDb db) : IQueryHandler<GetSidebar
                 deletedByChannel[c.Id].ToList(), c.Kind == ChannelKind.Direct, others[c.Id].ToList(), mentions[c.Id].ToList()))
             .ToList();
     }
+
+    private sealed record Row(Guid Id, string Name, ChannelKind Kind, long LastSeq, long LastReadSeq);
+
+    private sealed record SeqIn(Guid ChannelId, long Seq);
+
+    // Compiled, like the lookups every command makes (Actors.FindUserAsync): every page load and reconnect asks them.
+    private static readonly PerModel<Func<WorkspaceDb, Guid, IAsyncEnumerable<Row>>> Channels = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, Guid actorId) =>
+            from m in db.Memberships
+            join c in db.Channels on m.ChannelId equals c.Id
+            where m.UserId == actorId && !c.IsArchived
+            orderby c.Name
+            select new Row(c.Id, c.Name, c.Kind, c.LastSeq, m.LastReadSeq)));
+
+    private static readonly PerModel<Func<WorkspaceDb, Guid, IAsyncEnumerable<SeqIn>>> DeletedUnread = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, Guid actorId) =>
+            from m in db.Memberships
+            join msg in db.Messages on m.ChannelId equals msg.ChannelId
+            where m.UserId == actorId && msg.Seq > m.LastReadSeq && msg.DeletedAt != null && !msg.ThreadOnly
+            select new SeqIn(msg.ChannelId, msg.Seq)));
+
+    private static readonly PerModel<Func<WorkspaceDb, Guid, IAsyncEnumerable<SeqIn>>> MentionsUnread = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, Guid actorId) =>
+            from m in db.Memberships
+            join mention in db.Mentions on new { m.ChannelId, m.UserId } equals new { mention.ChannelId, mention.UserId }
+            where m.UserId == actorId && mention.Seq > m.LastReadSeq
+            select new SeqIn(mention.ChannelId, mention.Seq)));
 }

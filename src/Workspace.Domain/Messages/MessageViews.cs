@@ -31,19 +31,11 @@ internal static class MessageViews
                 .ToLookup(r => r.ThreadRootId!.Value, r => r.DisplayName);
             views = views.Select(v => repliers.Contains(v.Id) ? v with { Repliers = repliers[v.Id].Distinct().ToList() } : v).ToList();
         }
-        var mentions = (await db.Mentions.Where(m => ids.Contains(m.MessageId)).Select(m => new { m.MessageId, m.UserId })
-                .AsNoTracking()
-                .ToListAsync(cancellationToken))
+        var mentions = (await MentionsOf.For(db)(db, ids).ToListAsync(cancellationToken))
             .ToLookup(m => m.MessageId, m => m.UserId);
         if (mentions.Count > 0)
             views = views.Select(v => mentions.Contains(v.Id) ? v with { MentionedUserIds = mentions[v.Id].ToList() } : v).ToList();
-        var reactions = await (from r in db.Reactions
-                               join u in db.Users on r.UserId equals u.Id
-                               where ids.Contains(r.MessageId)
-                               orderby r.CreatedAt
-                               select new { r.MessageId, r.Emoji, r.UserId, u.DisplayName })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var reactions = await ReactionsOf.For(db)(db, ids).ToListAsync(cancellationToken);
         if (reactions.Count == 0)
             return views;
 
@@ -54,6 +46,23 @@ internal static class MessageViews
                 .ToList());
         return views.Select(v => byMessage.TryGetValue(v.Id, out var list) ? v with { Reactions = list } : v).ToList();
     }
+
+    private sealed record MentionRow(Guid MessageId, Guid UserId);
+
+    private sealed record ReactionRow(Guid MessageId, string Emoji, Guid UserId, string DisplayName);
+
+    // Compiled, as the lookups every command makes (Actors.FindUserAsync): every page of history asks both.
+    private static readonly PerModel<Func<WorkspaceDb, List<Guid>, IAsyncEnumerable<MentionRow>>> MentionsOf = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, List<Guid> ids) =>
+            db.Mentions.Where(m => ids.Contains(m.MessageId)).Select(m => new MentionRow(m.MessageId, m.UserId))));
+
+    private static readonly PerModel<Func<WorkspaceDb, List<Guid>, IAsyncEnumerable<ReactionRow>>> ReactionsOf = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, List<Guid> ids) =>
+            from r in db.Reactions
+            join u in db.Users on r.UserId equals u.Id
+            where ids.Contains(r.MessageId)
+            orderby r.CreatedAt
+            select new ReactionRow(r.MessageId, r.Emoji, r.UserId, u.DisplayName)));
 
     /// <summary>
     /// A message just written, from what its command holds rather than read back: it has no reactions, replies or
