@@ -31,7 +31,7 @@ public sealed class GetSidebarHandler(WorkspaceDb db) : IQueryHandler<GetSidebar
 {
     public async ValueTask<IReadOnlyList<SidebarChannel>> Handle(GetSidebar query, CancellationToken cancellationToken)
     {
-        var channels = await Channels.For(db)(db, query.ActorId).ToListAsync(cancellationToken);
+        var channels = await Joined.For(db)(db, query.ActorId).ToListAsync(cancellationToken);
         var deletedByChannel = (await DeletedUnread.For(db)(db, query.ActorId).ToListAsync(cancellationToken))
             .ToLookup(d => d.ChannelId, d => d.Seq);
         var mentions = (await MentionsUnread.For(db)(db, query.ActorId).ToListAsync(cancellationToken))
@@ -49,7 +49,7 @@ public sealed class GetSidebarHandler(WorkspaceDb db) : IQueryHandler<GetSidebar
     private sealed record SeqIn(Guid ChannelId, long Seq);
 
     // Compiled, like the lookups every command makes (Actors.FindUserAsync): every page load and reconnect asks them.
-    private static readonly PerModel<Func<WorkspaceDb, Guid, IAsyncEnumerable<Row>>> Channels = new(() =>
+    private static readonly PerModel<Func<WorkspaceDb, Guid, IAsyncEnumerable<Row>>> Joined = new(() =>
         EF.CompileAsyncQuery((WorkspaceDb db, Guid actorId) =>
             from m in db.Memberships
             join c in db.Channels on m.ChannelId equals c.Id

@@ -12,6 +12,8 @@ namespace Workspace.Domain.Persistence;
 internal sealed class PerModel<TQuery>(Func<TQuery> compile) where TQuery : class
 {
     private readonly ConditionalWeakTable<IModel, TQuery> compiled = [];
+    // Held once: a lambda written at the call would be a new delegate on every lookup, and lookups are per command.
+    private readonly ConditionalWeakTable<IModel, TQuery>.CreateValueCallback create = _ => compile();
 
-    public TQuery For(DbContext db) => compiled.GetValue(db.Model, _ => compile());
+    public TQuery For(DbContext db) => compiled.GetValue(db.Model, create);
 }
