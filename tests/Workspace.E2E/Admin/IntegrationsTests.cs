@@ -95,7 +95,7 @@ public sealed class IntegrationsTests(BrowserFixture browsers) : BrowserTest(bro
         await Expect(message.Locator(".bot-badge")).ToHaveTextAsync("BOT");
 
         await ben.PostAsync("general", "@release.bot when is the next one?");
-        var call = await receiver.AcceptedAsync();
+        var call = await receiver.AcceptedAsync(Server);
         Assert.Contains("when is the next one?", Encoding.UTF8.GetString(call.Body));
         await owner.OpenAdminAsync("Integrations");
         await Expect(owner.Locator("tr[data-bot=\"release.bot\"] .delivery")).ToContainTextAsync("Last delivery: delivered");

@@ -24,7 +24,7 @@ public sealed class OutgoingWebhookTests : ApiTest
 
         var posted = await (await ClientForAsync(OwnerId)).PostAsJsonAsync("/api/v1/channels/general/messages",
             new { text = "@pager.bot wake up", clientMessageId = Guid.NewGuid() }, Cancel);
-        var accepted = await receiver.AcceptedAsync();
+        var accepted = await receiver.AcceptedAsync(Server);
 
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         var calls = receiver.Calls;

@@ -50,8 +50,24 @@ public sealed class HookReceiver : IAsyncDisposable
         return receiver;
     }
 
-    /// <summary>The first call answered with 200.</summary>
-    public Task<HookCall> AcceptedAsync() => _accepted.Task.WaitAsync(FailAfter, TestContext.Current.CancellationToken);
+    /// <summary>
+    /// The first call answered with 200. When none comes, the failure says what this receiver got and what the sending
+    /// server's queue holds (<see cref="WorkspaceServer.DescribeOutgoingDeliveriesAsync"/>): a delivery refused, failed
+    /// or waiting out a retry reads differently from one never queued.
+    /// </summary>
+    public async Task<HookCall> AcceptedAsync(WorkspaceServer sender)
+    {
+        try
+        {
+            return await _accepted.Task.WaitAsync(FailAfter, TestContext.Current.CancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            var answered = string.Join(", ", Calls.Select(c => c.AnsweredWith));
+            throw new TimeoutException($"No call was accepted within {FailAfter.TotalSeconds} s; calls answered: " +
+                $"[{answered}]; the server's deliveries: {await sender.DescribeOutgoingDeliveriesAsync()}", e);
+        }
+    }
 
     private async Task ReceiveAsync(HttpContext context)
     {

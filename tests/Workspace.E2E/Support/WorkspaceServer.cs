@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Workspace.Domain.Persistence;
 
 namespace Workspace.E2E.Support;
 
@@ -68,6 +70,20 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
     }
 
     public string Url(string path) => new Uri(BaseAddress, path.TrimStart('/')).ToString();
+
+    /// <summary>Every outgoing delivery as the queue holds it, and whether private addresses may be called.</summary>
+    public async Task<string> DescribeOutgoingDeliveriesAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
+        var allowPrivate = await db.Settings.Select(s => s.AllowPrivateNetworkTargets).FirstOrDefaultAsync();
+        var deliveries = await db.OutgoingDeliveries.AsNoTracking().ToListAsync();
+        var rows = deliveries.OrderBy(d => d.CreatedAt).Select(d =>
+            $"{d.Status} after {d.Attempts} attempt(s), created {d.CreatedAt:HH:mm:ss.fff}, next {d.NextAttemptAt:HH:mm:ss.fff}, " +
+            $"last error \"{d.LastError}\"");
+        return $"private addresses {(allowPrivate ? "allowed" : "refused")}, now {DateTimeOffset.UtcNow:HH:mm:ss.fff}; " +
+            (deliveries.Count == 0 ? "none queued" : string.Join("; ", rows));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
