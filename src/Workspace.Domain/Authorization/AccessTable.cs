@@ -68,6 +68,7 @@ public static class AccessTable
         [typeof(CreateChannel)] = new(Roles.NotGuests, Denied: "Guests cannot create channels."),
         [typeof(OpenChannel)] = new(Roles.Everyone, Visible),
         [typeof(FindChannel)] = new(Roles.Everyone, Visible),
+        [typeof(FindChannelById)] = new(Roles.Everyone, Visible),
         [typeof(OpenChannelById)] = new(Roles.Everyone, Visible),
         [typeof(GetChannelMembers)] = new(Roles.Everyone, Visible),
         [typeof(JoinChannel)] = new(Roles.NotGuests, Visible, Writes: true, Denied: NoGuests),

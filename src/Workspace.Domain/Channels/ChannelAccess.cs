@@ -9,8 +9,8 @@ namespace Workspace.Domain.Channels;
 /// Who may see a channel: anyone in the workspace but guests for a public one, only members for a private one, a
 /// direct conversation, or anything a guest looks at. Every other path (by id, by name, by permalink) goes through here, and a refusal reads exactly like "no such channel".
 /// Channels and memberships are found by key (or by name among those already loaded): a command's access check and
-/// its handler ask for the same ones, and the second asking is answered from the context without a query. The
-/// queries are compiled, as for the actor (<see cref="Actors.FindUserAsync"/>): every command runs them.
+/// its handler ask for the same ones, and the second asking is answered from the context without a query; a channel
+/// not yet loaded comes with the actor's membership in one query. The queries are compiled, as for the actor (<see cref="Actors.FindUserAsync"/>): every command runs them.
 /// </summary>
 internal static class ChannelAccess
 {
@@ -19,16 +19,19 @@ internal static class ChannelAccess
     public static async Task<(Channel Channel, Membership? Membership)> FindVisibleAsync(this WorkspaceDb db,
         Guid actorId, Guid channelId, CancellationToken cancellationToken)
     {
-        var channel = db.Channels.Local.FindEntry(channelId)?.Entity ?? await ChannelById.For(db)(db, channelId, cancellationToken);
-        return await VisibleOrThrowAsync(db, actorId, channel, cancellationToken);
+        if (db.Channels.Local.FindEntry(channelId)?.Entity is { } tracked)
+            return await VisibleOrThrowAsync(db, actorId, tracked, cancellationToken);
+        var found = await ChannelById.For(db)(db, channelId, actorId, cancellationToken);
+        return await VisibleOrThrowAsync(db, actorId, found?.Channel, found?.Membership, cancellationToken);
     }
 
     public static async Task<(Channel Channel, Membership? Membership)> FindVisibleByNameAsync(this WorkspaceDb db,
         Guid actorId, string name, CancellationToken cancellationToken)
     {
-        var channel = db.Channels.Local.FirstOrDefault(c => c.Name == name)
-            ?? await ChannelByName.For(db)(db, name, cancellationToken);
-        return await VisibleOrThrowAsync(db, actorId, channel, cancellationToken);
+        if (db.Channels.Local.FirstOrDefault(c => c.Name == name) is { } tracked)
+            return await VisibleOrThrowAsync(db, actorId, tracked, cancellationToken);
+        var found = await ChannelByName.For(db)(db, name, actorId, cancellationToken);
+        return await VisibleOrThrowAsync(db, actorId, found?.Channel, found?.Membership, cancellationToken);
     }
 
     /// <summary>The channel and the actor's membership in it; seeing a public channel is not enough here.</summary>
@@ -41,13 +44,19 @@ internal static class ChannelAccess
             : (channel, membership);
     }
 
-    private static async Task<(Channel, Membership?)> VisibleOrThrowAsync(WorkspaceDb db, Guid actorId, Channel? channel,
+    private static async Task<(Channel, Membership?)> VisibleOrThrowAsync(WorkspaceDb db, Guid actorId, Channel channel,
         CancellationToken cancellationToken)
+    {
+        var membership = db.Memberships.Local.FindEntryUntyped([channel.Id, actorId])?.Entity
+            ?? await MembershipByKey.For(db)(db, channel.Id, actorId, cancellationToken);
+        return await VisibleOrThrowAsync(db, actorId, channel, membership, cancellationToken);
+    }
+
+    private static async Task<(Channel, Membership?)> VisibleOrThrowAsync(WorkspaceDb db, Guid actorId, Channel? channel,
+        Membership? membership, CancellationToken cancellationToken)
     {
         if (channel is null)
             throw new NotFoundException(NotFound);
-        var membership = db.Memberships.Local.FindEntryUntyped([channel.Id, actorId])?.Entity
-            ?? await MembershipByKey.For(db)(db, channel.Id, actorId, cancellationToken);
         if (membership is null && (channel.IsMembersOnly || await IsGuestAsync(db, actorId, cancellationToken)))
             throw new NotFoundException(NotFound);
         return (channel, membership);
@@ -56,11 +65,22 @@ internal static class ChannelAccess
     private static async Task<bool> IsGuestAsync(WorkspaceDb db, Guid actorId, CancellationToken cancellationToken) =>
         await db.FindUserAsync(actorId, cancellationToken) is { Role: WorkspaceRole.Guest };
 
-    private static readonly PerModel<Func<WorkspaceDb, Guid, CancellationToken, Task<Channel?>>> ChannelById = new(() =>
-        EF.CompileAsyncQuery((WorkspaceDb db, Guid id, CancellationToken _) => db.Channels.FirstOrDefault(c => c.Id == id)));
+    /// <summary>A channel with the actor's membership in it, if any: one round trip where two would do.</summary>
+    private sealed record ChannelAndMembership(Channel Channel, Membership? Membership);
 
-    private static readonly PerModel<Func<WorkspaceDb, string, CancellationToken, Task<Channel?>>> ChannelByName = new(() =>
-        EF.CompileAsyncQuery((WorkspaceDb db, string name, CancellationToken _) => db.Channels.SingleOrDefault(c => c.Name == name)));
+    private static readonly PerModel<Func<WorkspaceDb, Guid, Guid, CancellationToken, Task<ChannelAndMembership?>>> ChannelById = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, Guid id, Guid userId, CancellationToken _) =>
+            (from c in db.Channels
+             where c.Id == id
+             from m in db.Memberships.Where(m => m.ChannelId == c.Id && m.UserId == userId).DefaultIfEmpty()
+             select new ChannelAndMembership(c, m)).FirstOrDefault()));
+
+    private static readonly PerModel<Func<WorkspaceDb, string, Guid, CancellationToken, Task<ChannelAndMembership?>>> ChannelByName = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, string name, Guid userId, CancellationToken _) =>
+            (from c in db.Channels
+             where c.Name == name
+             from m in db.Memberships.Where(m => m.ChannelId == c.Id && m.UserId == userId).DefaultIfEmpty()
+             select new ChannelAndMembership(c, m)).SingleOrDefault()));
 
     private static readonly PerModel<Func<WorkspaceDb, Guid, Guid, CancellationToken, Task<Membership?>>> MembershipByKey = new(() =>
         EF.CompileAsyncQuery((WorkspaceDb db, Guid channelId, Guid userId, CancellationToken _) =>

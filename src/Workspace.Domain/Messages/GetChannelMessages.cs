@@ -52,8 +52,13 @@ public sealed class GetChannelMessagesHandler(WorkspaceDb db) : IQueryHandler<Ge
         if (query.Around is { } around)
         {
             var half = query.Limit / 2;
-            var older = await db.ToViewsAsync(messages.Where(m => m.Seq < around).OrderByDescending(m => m.Seq).Take(half + 1), cancellationToken);
-            var rest = await db.ToViewsAsync(messages.Where(m => m.Seq >= around).OrderBy(m => m.Seq).Take(query.Limit - half + 1), cancellationToken);
+            // Both sides of the jump in one query: a permalink costs what a page does.
+            var window = await db.ToViewsAsync(
+                messages.Where(m => m.Seq < around).OrderByDescending(m => m.Seq).Take(half + 1)
+                    .Concat(messages.Where(m => m.Seq >= around).OrderBy(m => m.Seq).Take(query.Limit - half + 1)),
+                cancellationToken);
+            var older = window.Where(v => v.Seq < around).ToList();
+            var rest = window.Where(v => v.Seq >= around).ToList();
             var hasOlder = older.Count > half;
             var hasNewer = rest.Count > query.Limit - half;
             return new MessagePage([.. older.Skip(hasOlder ? 1 : 0), .. rest.Take(query.Limit - half)], hasOlder, hasNewer, changeSeq);

@@ -7,17 +7,18 @@ namespace Workspace.Domain.Messages;
 internal static class MessageViews
 {
     /// <summary>
-    /// Loads the given messages with their authors, mentions and reactions, oldest first, in three queries whatever the
-    /// page size. Filter, order and limit before calling.
+    /// Loads the given messages with their authors, mentions and reactions, oldest first, in at most four queries
+    /// whatever the page size: the mentions, reactions and repliers are asked for only when the page has some.
+    /// Filter, order and limit before calling.
     /// </summary>
     public static async Task<List<MessageView>> ToViewsAsync(this WorkspaceDb db, IQueryable<Message> messages,
         CancellationToken cancellationToken)
     {
-        var views = await db.ProjectAsync(messages, cancellationToken);
+        var rows = await db.ProjectAsync(messages, cancellationToken);
+        var views = rows.ConvertAll(r => r.View);
         if (views.Count == 0)
             return views;
 
-        var ids = views.Select(v => v.Id).ToList();
         var roots = views.Where(v => v.ReplyCount > 0).Select(v => (Guid?)v.Id).ToList();
         if (roots.Count > 0)
         {
@@ -31,13 +32,17 @@ internal static class MessageViews
                 .ToLookup(r => r.ThreadRootId!.Value, r => r.DisplayName);
             views = views.Select(v => repliers.Contains(v.Id) ? v with { Repliers = repliers[v.Id].Distinct().ToList() } : v).ToList();
         }
-        var mentions = (await MentionsOf.For(db)(db, ids).ToListAsync(cancellationToken))
-            .ToLookup(m => m.MessageId, m => m.UserId);
-        if (mentions.Count > 0)
+        var mentionedIn = rows.Where(r => r.HasMentions).Select(r => r.View.Id).ToList();
+        if (mentionedIn.Count > 0)
+        {
+            var mentions = (await MentionsOf.For(db)(db, mentionedIn).ToListAsync(cancellationToken))
+                .ToLookup(m => m.MessageId, m => m.UserId);
             views = views.Select(v => mentions.Contains(v.Id) ? v with { MentionedUserIds = mentions[v.Id].ToList() } : v).ToList();
-        var reactions = await ReactionsOf.For(db)(db, ids).ToListAsync(cancellationToken);
-        if (reactions.Count == 0)
+        }
+        var reactedTo = rows.Where(r => r.HasReactions).Select(r => r.View.Id).ToList();
+        if (reactedTo.Count == 0)
             return views;
+        var reactions = await ReactionsOf.For(db)(db, reactedTo).ToListAsync(cancellationToken);
 
         var byMessage = reactions.GroupBy(r => r.MessageId).ToDictionary(
             g => g.Key,
@@ -85,30 +90,35 @@ internal static class MessageViews
             LastReplyAt = message.LastReplyAt,
         };
 
-    private static async Task<List<MessageView>> ProjectAsync(this WorkspaceDb db, IQueryable<Message> messages,
+    /// <summary>A message's view, and whether it has mention or reaction rows to fetch (most pages have few or none).</summary>
+    private sealed record ViewRow(MessageView View, bool HasMentions, bool HasReactions);
+
+    private static async Task<List<ViewRow>> ProjectAsync(this WorkspaceDb db, IQueryable<Message> messages,
         CancellationToken cancellationToken)
     {
-        var views = await (from m in messages
-                           join u in db.Users on m.AuthorId equals u.Id
-                           select new MessageView(m.Id, m.ChannelId, m.Seq, m.ChangeSeq, m.AuthorId, u.DisplayName,
-                               u.Handle, m.Text, m.Html, m.ClientMessageId, m.CreatedAt, m.EditedAt, m.DeletedAt != null, null, null)
-                           {
-                               AuthorAvatarVersion = u.AvatarVersion,
-                               AuthorIsBot = u.Role == WorkspaceRole.Bot,
-                               PostedAs = m.PostedAs,
-                               PostedIcon = m.PostedIcon,
-                               ThreadRootId = m.ThreadRootId,
-                               ThreadRootSeq = m.ThreadRootId == null
-                                   ? null
-                                   : db.Messages.Where(r => r.Id == m.ThreadRootId).Select(r => (long?)r.Seq).FirstOrDefault(),
-                               ReplySeq = m.ReplySeq,
-                               ThreadOnly = m.ThreadOnly,
-                               ReplyCount = m.ReplyCount,
-                               LastReplyAt = m.LastReplyAt,
-                           })
+        var rows = await (from m in messages
+                          join u in db.Users on m.AuthorId equals u.Id
+                          select new ViewRow(new MessageView(m.Id, m.ChannelId, m.Seq, m.ChangeSeq, m.AuthorId, u.DisplayName,
+                              u.Handle, m.Text, m.Html, m.ClientMessageId, m.CreatedAt, m.EditedAt, m.DeletedAt != null, null, null)
+                          {
+                              AuthorAvatarVersion = u.AvatarVersion,
+                              AuthorIsBot = u.Role == WorkspaceRole.Bot,
+                              PostedAs = m.PostedAs,
+                              PostedIcon = m.PostedIcon,
+                              ThreadRootId = m.ThreadRootId,
+                              ThreadRootSeq = m.ThreadRootId == null
+                                  ? null
+                                  : db.Messages.Where(r => r.Id == m.ThreadRootId).Select(r => (long?)r.Seq).FirstOrDefault(),
+                              ReplySeq = m.ReplySeq,
+                              ThreadOnly = m.ThreadOnly,
+                              ReplyCount = m.ReplyCount,
+                              LastReplyAt = m.LastReplyAt,
+                          },
+                          db.Mentions.Any(x => x.MessageId == m.Id),
+                          db.Reactions.Any(r => r.MessageId == m.Id)))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        views.Sort((a, b) => a.Seq != b.Seq ? a.Seq.CompareTo(b.Seq) : a.ReplySeq.CompareTo(b.ReplySeq));
-        return views;
+        rows.Sort((a, b) => a.View.Seq != b.View.Seq ? a.View.Seq.CompareTo(b.View.Seq) : a.View.ReplySeq.CompareTo(b.View.ReplySeq));
+        return rows;
     }
 }

@@ -18,6 +18,19 @@ public sealed class Sender(IServiceScopeFactory scopes)
     public ValueTask<TResponse> Send<TResponse>(IQuery<TResponse> query, CancellationToken cancellationToken = default) =>
         InScopeAsync(mediator => mediator.Send(query, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// A query, then the command its answer leads to, in one scope and on one connection: the command finds what the
+    /// query loaded (the actor, a channel, a membership) already tracked instead of asking again. Each still runs its
+    /// whole pipeline; the command goes ahead even when <paramref name="queryCancellation"/> fires after the query.
+    /// </summary>
+    public ValueTask<(TFound Found, TResponse Response)> Send<TFound, TResponse>(IQuery<TFound> query,
+        Func<TFound, ICommand<TResponse>> command, CancellationToken queryCancellation, CancellationToken commandCancellation) =>
+        InScopeAsync(async mediator =>
+        {
+            var found = await mediator.Send(query, queryCancellation);
+            return (found, await mediator.Send(command(found), commandCancellation));
+        }, queryCancellation);
+
     private async ValueTask<TResponse> InScopeAsync<TResponse>(Func<IMediator, ValueTask<TResponse>> send,
         CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workspace.Domain.Channels;
@@ -49,10 +50,11 @@ public static class ApiEndpoints
         HttpContext context, Sender sender, CancellationToken cancellationToken)
     {
         var caller = Caller(context);
-        var target = await TargetAsync(sender, caller, channel, cancellationToken);
-        // No cancellation once sent: a post the client gave up on may still commit, and its retry must find it.
-        var posted = await sender.Send(new PostMessage(caller, target.Id, body.Text ?? "", body.ClientMessageId ?? Guid.Empty,
-            body.ThreadRootSeq, body.AlsoSendToChannel), CancellationToken.None);
+        IQuery<ChannelRef> find = Guid.TryParse(channel, out var id) ? new FindChannelById(caller, id) : new FindChannel(caller, channel.TrimStart('#'));
+        // One scope: the post finds the caller, channel and membership the lookup loaded. No cancellation once the post
+        // is sent: a post the client gave up on may still commit, and its retry must find it.
+        var (target, posted) = await sender.Send(find, found => new PostMessage(caller, found.Id, body.Text ?? "",
+            body.ClientMessageId ?? Guid.Empty, body.ThreadRootSeq, body.AlsoSendToChannel), cancellationToken, CancellationToken.None);
         var m = posted.Message;
         var answer = new ApiPosted(m.Id, target.Name, m.Seq, m.ThreadRootSeq, m.ReplySeq, m.CreatedAt);
         return posted.Created ? TypedResults.Created((string?)null, answer) : TypedResults.Ok(answer);
@@ -90,15 +92,6 @@ public static class ApiEndpoints
     private static async Task<Ok<ApiMessage>> ReactAsync(Guid id, ApiReact body, HttpContext context, Sender sender,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(ApiMessage.From(await sender.Send(new ToggleReaction(Caller(context), id, body.Emoji ?? ""), cancellationToken)));
-
-    /// <summary>The channel a post names, found with the fewest queries: the post itself checks membership.</summary>
-    private static async Task<ChannelRef> TargetAsync(Sender sender, Guid caller, string channel, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(channel, out var id))
-            return await sender.Send(new FindChannel(caller, channel.TrimStart('#')), cancellationToken);
-        var details = await sender.Send(new OpenChannelById(caller, id), cancellationToken);
-        return new ChannelRef(details.Id, details.Name);
-    }
 
     /// <summary>A channel by id or by name; one the caller may not see reads like one that does not exist.</summary>
     private static async Task<ChannelDetails> ChannelAsync(Sender sender, Guid caller, string channel, CancellationToken cancellationToken) =>

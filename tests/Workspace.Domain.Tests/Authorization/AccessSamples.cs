@@ -61,6 +61,7 @@ public static class AccessSamples
         Sample(t => new CreateChannel(t.ActorId, $"made-{Guid.NewGuid():N}", IsPrivate: false)),
         Sample(t => new OpenChannel(t.ActorId, t.ChannelName)),
         Sample(t => new FindChannel(t.ActorId, t.ChannelName)),
+        Sample(t => new FindChannelById(t.ActorId, t.ChannelId)),
         Sample(t => new OpenChannelById(t.ActorId, t.ChannelId)),
         Sample(t => new GetChannelMembers(t.ActorId, t.ChannelId)),
         Sample(t => new JoinChannel(t.ActorId, t.ChannelId)),
@@ -159,7 +160,8 @@ public static class AccessSamples
     }
 
     private static MethodInfo SendFor(Type request) => typeof(Sender).GetMethods()
-        .Single(m => m.Name == nameof(Sender.Send) && m.GetParameters()[0].ParameterType.GetGenericTypeDefinition() == request);
+        .Single(m => m.Name == nameof(Sender.Send) && m.GetParameters().Length == 2
+            && m.GetParameters()[0].ParameterType.GetGenericTypeDefinition() == request);
 
     private static KeyValuePair<Type, Func<AccessTarget, Task<IMessage>>> Sample<T>(Func<AccessTarget, T> build)
         where T : IMessage => new(typeof(T), t => Task.FromResult<IMessage>(build(t)));
