@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workspace.Domain.Persistence;
 
@@ -11,7 +12,7 @@ namespace Workspace.Domain.Integrations;
 /// be retried when the lease ends.
 /// </summary>
 public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, OutgoingHttp http, TimeProvider clock,
-    IOptions<OutgoingWebhookOptions> options)
+    IOptions<OutgoingWebhookOptions> options, ILogger<OutgoingDispatcher> logger)
 {
     private const int BatchSize = 20;
 
@@ -75,7 +76,13 @@ public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, OutgoingHttp
             : Task.FromResult(new DeliveryOutcome(Delivered: false, StatusCode: null, "the bot no longer has an outgoing URL", Final: true))));
         var now = clock.GetUtcNow();
         foreach (var (delivery, outcome) in deliveries.Zip(outcomes))
+        {
             delivery.Attempted(outcome, now, options.Value);
+            if (!outcome.Delivered)
+                logger.LogWarning("Outgoing webhook delivery {Delivery} (attempt {Attempt}) was not delivered: {Error}; {Next}.",
+                    delivery.Id, delivery.Attempts, outcome.Error,
+                    delivery.Status == DeliveryStatus.Failed ? "giving up" : $"next attempt at {delivery.NextAttemptAt:O}");
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 }
