@@ -19,7 +19,7 @@ internal static class ChannelAccess
     public static async Task<(Channel Channel, Membership? Membership)> FindVisibleAsync(this WorkspaceDb db,
         Guid actorId, Guid channelId, CancellationToken cancellationToken)
     {
-        if (db.Channels.Local.FindEntry(channelId)?.Entity is { } tracked)
+        if (db.Tracked<Channel>().FindEntry(channelId)?.Entity is { } tracked)
             return await VisibleOrThrowAsync(db, actorId, tracked, cancellationToken);
         var found = await ChannelById.For(db)(db, channelId, actorId, cancellationToken);
         return await VisibleOrThrowAsync(db, actorId, found?.Channel, found?.Membership, cancellationToken);
@@ -28,7 +28,7 @@ internal static class ChannelAccess
     public static async Task<(Channel Channel, Membership? Membership)> FindVisibleByNameAsync(this WorkspaceDb db,
         Guid actorId, string name, CancellationToken cancellationToken)
     {
-        if (db.Channels.Local.FirstOrDefault(c => c.Name == name) is { } tracked)
+        if (db.Tracked<Channel>().FirstOrDefault(c => c.Name == name) is { } tracked)
             return await VisibleOrThrowAsync(db, actorId, tracked, cancellationToken);
         var found = await ChannelByName.For(db)(db, name, actorId, cancellationToken);
         return await VisibleOrThrowAsync(db, actorId, found?.Channel, found?.Membership, cancellationToken);
@@ -47,7 +47,7 @@ internal static class ChannelAccess
     private static async Task<(Channel, Membership?)> VisibleOrThrowAsync(WorkspaceDb db, Guid actorId, Channel channel,
         CancellationToken cancellationToken)
     {
-        var membership = db.Memberships.Local.FindEntryUntyped([channel.Id, actorId])?.Entity
+        var membership = db.Tracked<Membership>().FindEntryUntyped([channel.Id, actorId])?.Entity
             ?? await MembershipByKey.For(db)(db, channel.Id, actorId, cancellationToken);
         return await VisibleOrThrowAsync(db, actorId, channel, membership, cancellationToken);
     }

@@ -24,7 +24,7 @@ internal static class Actors
     /// fifth of an API post's CPU (docs/benchmarks.md).
     /// </summary>
     public static async ValueTask<User?> FindUserAsync(this WorkspaceDb db, Guid id, CancellationToken cancellationToken) =>
-        db.Users.Local.FindEntry(id)?.Entity ?? await UserById.For(db)(db, id, cancellationToken);
+        db.Tracked<User>().FindEntry(id)?.Entity ?? await UserById.For(db)(db, id, cancellationToken);
 
     private static readonly PerModel<Func<WorkspaceDb, Guid, CancellationToken, Task<User?>>> UserById = new(() =>
         EF.CompileAsyncQuery((WorkspaceDb db, Guid id, CancellationToken _) => db.Users.FirstOrDefault(u => u.Id == id)));

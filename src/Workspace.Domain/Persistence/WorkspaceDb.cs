@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Channels;
@@ -41,6 +42,27 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<OutgoingDelivery> OutgoingDeliveries => Set<OutgoingDelivery>();
     public DbSet<LoggedEvent> EventLog => Set<LoggedEvent>();
     public DbSet<EventLogHead> EventLogHead => Set<EventLogHead>();
+
+    /// <summary>
+    /// What this context tracks of one entity type, to find a tracked copy by key or name before querying. Unlike
+    /// <c>DbSet.Local</c> it does not first scan every tracked entity for changes (5 % of an API post's CPU, with the
+    /// actor, channel and membership looked up several times per command): keys never change, so the identity map
+    /// answers a lookup by key without it, and a lookup by a property reads the entity's current value anyway.
+    /// </summary>
+    internal LocalView<TEntity> Tracked<TEntity>() where TEntity : class
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+            return Set<TEntity>().Local;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return Set<TEntity>().Local;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
 
     private readonly List<LoggedEvent> unsavedEvents = [];
     private int unsavedEventsLease;
