@@ -10,7 +10,8 @@ namespace Workspace.Domain.Channels;
 /// direct conversation, or anything a guest looks at. Every other path (by id, by name, by permalink) goes through here, and a refusal reads exactly like "no such channel".
 /// Channels and memberships are found by key (or by name among those already loaded): a command's access check and
 /// its handler ask for the same ones, and the second asking is answered from the context without a query; a channel
-/// not yet loaded comes with the actor's membership in one query. The queries are compiled, as for the actor (<see cref="Actors.FindUserAsync"/>): every command runs them.
+/// not yet loaded comes with the actor's membership in one query. The queries are compiled, as for the actor
+/// (<see cref="Actors.FindUserAsync"/>): every command runs them.
 /// </summary>
 internal static class ChannelAccess
 {

@@ -50,7 +50,9 @@ public static class ApiEndpoints
         HttpContext context, Sender sender, CancellationToken cancellationToken)
     {
         var caller = Caller(context);
-        IQuery<ChannelRef> find = Guid.TryParse(channel, out var id) ? new FindChannelById(caller, id) : new FindChannel(caller, channel.TrimStart('#'));
+        IQuery<ChannelRef> find = Guid.TryParse(channel, out var id)
+            ? new FindChannelById(caller, id)
+            : new FindChannel(caller, channel.TrimStart('#'));
         // One scope: the post finds the caller, channel and membership the lookup loaded. No cancellation once the post
         // is sent: a post the client gave up on may still commit, and its retry must find it.
         var (target, posted) = await sender.Send(find, found => new PostMessage(caller, found.Id, body.Text ?? "",
