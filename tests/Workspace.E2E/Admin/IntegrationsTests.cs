@@ -13,9 +13,7 @@ public sealed class IntegrationsTests(BrowserFixture browsers) : BrowserTest(bro
     /// A failed attempt is retried within a second instead of the production 10 s, so one hiccup on a busy machine
     /// does not outlast the receiver's wait; the delivery is still required, and every failed attempt is logged.
     /// </summary>
-    public override async ValueTask InitializeAsync() =>
-        Server = await Task.Run(() => WorkspaceServer.Start(("OutgoingWebhooks:RetryBaseDelay", "00:00:00.5")),
-            TestContext.Current.CancellationToken);
+    protected override (string Key, string Value)[] Settings => [("OutgoingWebhooks:RetryBaseDelay", "00:00:00.5")];
 
     [Fact]
     public async Task Webhook_MadeOnTheIntegrationsPage_PostsLiveAsAMarkedBot()

@@ -11,9 +11,12 @@ public abstract class BrowserTest(BrowserFixture browsers) : IAsyncLifetime
 
     protected WorkspaceServer Server { get; set; } = default!;
 
+    /// <summary>Configuration for this class's server, over the tests' defaults.</summary>
+    protected virtual (string Key, string Value)[] Settings => [];
+
     public virtual async ValueTask InitializeAsync() =>
         // Starting the host blocks (migrations, Kestrel bind); keep it off the test's synchronization context.
-        Server = await Task.Run(() => WorkspaceServer.Start(), TestContext.Current.CancellationToken);
+        Server = await Task.Run(() => WorkspaceServer.Start(Settings), TestContext.Current.CancellationToken);
 
     /// <summary>A new person: a browser context of their own (own cookies), with one page.</summary>
     /// <param name="baseAddress">Where the person's relative addresses go, when not to <see cref="Server"/>.</param>
