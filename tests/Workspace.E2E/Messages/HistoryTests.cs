@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Pipeline;
@@ -16,7 +17,8 @@ public sealed class HistoryTests(BrowserFixture browsers) : BrowserTest(browsers
     [Fact]
     public async Task ChannelHistory_WhenLong_LoadsTheNewestFirstAndOlderOnScrollUp()
     {
-        await SeedGeneralAsync();
+        var (sender, ownerId, generalId) = await SetUpAsync();
+        await PostAsync(sender, ownerId, generalId, first: 1, last: MessageCount, "message");
         var page = await NewPersonAsync();
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(new Regex("/login$"));
@@ -64,15 +66,69 @@ public sealed class HistoryTests(BrowserFixture browsers) : BrowserTest(browsers
         await Expect(page.PendingArticles()).ToHaveCountAsync(0);
     }
 
-    /// <summary>Sets the workspace up and posts straight through the app's domain, as the owner.</summary>
-    private async Task SeedGeneralAsync()
+    [Fact]
+    public async Task LiveMessages_AtTheNewest_KeepTwoPagesShown_AndWhatWentLoadsAgainOnScrollUp()
+    {
+        var (sender, ownerId, generalId) = await SetUpAsync();
+        var page = await NewPersonAsync();
+        await page.GotoAsync("/login");
+        await page.SignInAsync(People.Owner.Email, People.Owner.Password);
+        await page.ExpectAtChannelAsync("general");
+
+        await PostAsync(sender, ownerId, generalId, first: 1, last: 130, "live");
+        await Expect(page.Article(130)).ToContainTextAsync("live 130");
+        await Expect(page.Articles()).ToHaveCountAsync(2 * MessagePaging.PageSize);
+        await Expect(page.Article(31)).ToBeAttachedAsync();
+        await Expect(page.Article(30)).ToHaveCountAsync(0);
+
+        // Scrolled up from the newest, nothing goes: what the reader is looking at stays where it is.
+        await page.MessageLog().EvaluateAsync("el => { el.scrollTop = -600; }");
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        var inView = await page.MessageLog().EvaluateAsync<string>("""
+            el => {
+                const box = el.getBoundingClientRect();
+                return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2).closest("article[data-seq]").dataset.seq;
+            }
+            """);
+        // A round trip through the circuit after the scroll, so that the page has heard where the reader is.
+        await page.Article(long.Parse(inView)).ClickMessageActionAsync("Add reaction");
+        await page.DialogNamed("Add reaction").GetByRole(AriaRole.Button, new() { Name = "thumbs up", Exact = true }).ClickAsync();
+        await Expect(page.Article(long.Parse(inView)).Reaction("thumbs up: 1")).ToBeVisibleAsync();
+        await PostAsync(sender, ownerId, generalId, first: 131, last: 140, "live");
+        await Expect(page.Article(140)).ToBeAttachedAsync();
+        await Expect(page.Articles()).ToHaveCountAsync(2 * MessagePaging.PageSize + 10);
+        await Expect(page.Article(31)).ToBeAttachedAsync();
+        await Screenshots.SaveAsync(page, "live-window-scrolled-up");
+
+        for (var scrolls = 0; scrolls < 10; scrolls++)
+        {
+            var oldest = await page.Articles().First.GetAttributeAsync("data-seq");
+            if (oldest == "1")
+                break;
+            await page.MessageLog().EvaluateAsync("el => { el.scrollTop = -el.scrollHeight; }");
+            await Expect(page.Articles().First).Not.ToHaveAttributeAsync("data-seq", oldest!);
+        }
+        var seqs = await page.Articles().EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.seq))");
+        Assert.Equal(Enumerable.Range(1, 140).Select(i => (long)i), seqs);
+        await Expect(page.Article(1)).ToContainTextAsync("live 1");
+    }
+
+    /// <summary>Sets the workspace up through the app's domain; answers the owner and #general.</summary>
+    private async Task<(Sender Sender, Guid OwnerId, Guid GeneralId)> SetUpAsync()
     {
         var sender = Server.Services.GetRequiredService<Sender>();
         var ct = TestContext.Current.CancellationToken;
         var ownerId = await sender.Send(new SetUpWorkspace(People.WorkspaceName, People.Owner.Name, People.Owner.Email, People.Owner.Password), ct);
         var general = (await sender.Send(new GetSidebar(ownerId), ct)).Single(c => c.Name == "general");
-        for (var i = 1; i <= MessageCount; i++)
-            await sender.Send(new PostMessage(ownerId, general.Id, $"message {i}", Guid.NewGuid()), ct);
-        Assert.Equal(MessageCount, (await sender.Send(new OpenChannel(ownerId, "general"), ct)).LastSeq);
+        return (sender, ownerId, general.Id);
+    }
+
+    /// <summary>Posts "{text} {n}" for n from first to last, as the owner, straight through the domain: seqs follow n.</summary>
+    private static async Task PostAsync(Sender sender, Guid ownerId, Guid channelId, int first, int last, string text)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        for (var n = first; n <= last; n++)
+            await sender.Send(new PostMessage(ownerId, channelId, $"{text} {n}", Guid.NewGuid()), ct);
+        Assert.Equal(last, (await sender.Send(new OpenChannelById(ownerId, channelId), ct)).LastSeq);
     }
 }

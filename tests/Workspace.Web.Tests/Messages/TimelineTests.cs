@@ -21,6 +21,34 @@ public sealed class TimelineTests
     }
 
     [Fact]
+    public void KeepNewest_LetsTheOldestGo_AndSaysThereIsMoreAbove()
+    {
+        var timeline = new Timeline();
+        timeline.Reset(Views.Page([Views.Message(1), Views.Message(2), Views.Message(3)]));
+        timeline.Apply(Views.Message(4));
+
+        timeline.KeepNewest(3);
+
+        Assert.Equal([2L, 3L, 4L], timeline.Messages.Select(m => m.Seq));
+        Assert.True(timeline.HasOlder);
+        // A late change to a message that went is not shown again; scrolling up loads it as it is.
+        timeline.Apply(Views.Message(1, changeSeq: 5));
+        Assert.Equal([2L, 3L, 4L], timeline.Messages.Select(m => m.Seq));
+    }
+
+    [Fact]
+    public void KeepNewest_KeepsEverything_WhileTheWindowEndsInThePast()
+    {
+        var timeline = new Timeline();
+        timeline.Reset(Views.Page([Views.Message(1), Views.Message(2), Views.Message(3)]) with { HasNewer = true });
+
+        timeline.KeepNewest(2);
+
+        Assert.Equal([1L, 2L, 3L], timeline.Messages.Select(m => m.Seq));
+        Assert.False(timeline.HasOlder);
+    }
+
+    [Fact]
     public void Apply_WhenAChangeIsSkipped_ReportsGapAndChangesNothing()
     {
         var timeline = new Timeline();

@@ -45,6 +45,12 @@ public sealed partial class ChannelPage : IDisposable
     private long? firstUnreadSeq;
     private int window;
     private bool markedUnread;
+
+    /// <summary>Whether the list is scrolled to the newest messages; while it is, the oldest give way to arrivals.</summary>
+    private bool listAtNewest = true;
+
+    /// <summary>Two pages: what a reader at the newest messages keeps above them as more arrive.</summary>
+    private const int LiveWindow = 2 * MessagePaging.PageSize;
     private IReadOnlyList<string> notInChannel = [];
     private Task sends = Task.CompletedTask;
     private Composer? composer;
@@ -140,6 +146,8 @@ public sealed partial class ChannelPage : IDisposable
             case MessagePosted posted when posted.Message.ChannelId == details.Id:
                 if (timeline.Apply(posted.Message) == TimelineChange.Gap)
                     await CatchUpAsync();
+                if (listAtNewest)
+                    timeline.KeepNewest(LiveWindow);
                 // Noted, not written: LiveReading moves every reader's pointer in one write a second.
                 if (IsReading)
                     LiveReading.Saw(Viewer.Id, details.Id, posted.Message.Seq);

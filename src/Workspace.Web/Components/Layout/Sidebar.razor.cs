@@ -69,11 +69,11 @@ public sealed partial class Sidebar
             (workspaceName, logo) = (workspace.Name, workspace.Logo);
         else
         {
-            var before = model.Shown();
-            if (!model.Apply(chatEvent, Viewer.Id, Active.IsReading ? Active.Id : null))
-                await ReloadAsync();
-            else if (before.SequenceEqual(model.Shown()))
+            var change = model.Apply(chatEvent, Viewer.Id, Active.IsReading ? Active.Id : null);
+            if (change == SidebarChange.None)
                 return;
+            if (change == SidebarChange.Reload)
+                await ReloadAsync();
         }
         StateHasChanged();
     });

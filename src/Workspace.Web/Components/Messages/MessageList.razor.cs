@@ -38,6 +38,9 @@ public sealed partial class MessageList
     [Parameter] public EventCallback<Guid> OnOpenThread { get; set; }
     [Parameter] public EventCallback<PendingMessage> OnDiscard { get; set; }
 
+    /// <summary>Told when the reader scrolls away from the newest messages (false) or back to them (true).</summary>
+    [Parameter] public Action<bool>? OnAtNewestChanged { get; set; }
+
     private ElementReference container;
     private IJSObjectReference? module;
     private IJSObjectReference? observer;
@@ -86,6 +89,10 @@ public sealed partial class MessageList
         profile = (handle, shownAs);
         StateHasChanged();
     }
+
+    /// <summary>Not an event callback: where the reader scrolled changes nothing shown, so nothing renders again.</summary>
+    [JSInvokable]
+    public void AtNewest(bool atNewest) => OnAtNewestChanged?.Invoke(atNewest);
 
     [JSInvokable]
     public Task LoadOlder() => LoadAsync(HasOlder, OnLoadOlder);

@@ -1,6 +1,8 @@
 // The list is a column-reverse scroller: it starts at the bottom, stays there as messages arrive, and keeps
 // its place when older messages are added above.
 
+const nearNewest = 100;
+
 export function observe(container, dotnet) {
     const older = container.querySelector(".load-older");
     const newer = container.querySelector(".load-newer");
@@ -13,10 +15,21 @@ export function observe(container, dotnet) {
     observer.observe(older);
     observer.observe(newer);
 
+    // Whether the newest messages are in view (a column-reverse scroller is at 0 there): only then may the page let
+    // the oldest go as new ones arrive.
+    let atNewest = true;
+    function checkNewest() {
+        const now = container.scrollTop > -nearNewest;
+        if (now === atNewest) return;
+        atNewest = now;
+        dotnet.invokeMethodAsync("AtNewest", now);
+    }
+
     // "Jump to first unread" shows while the New messages line exists but is out of view.
     let frame = 0;
-    function checkSeparator() {
+    function checkScroll() {
         frame = 0;
+        checkNewest();
         const separator = container.querySelector(".new-messages");
         let away = false;
         if (separator) {
@@ -26,7 +39,7 @@ export function observe(container, dotnet) {
         }
         container.parentElement.classList.toggle("unread-away", away);
     }
-    const onScroll = () => { if (!frame) frame = requestAnimationFrame(checkSeparator); };
+    const onScroll = () => { if (!frame) frame = requestAnimationFrame(checkScroll); };
     container.addEventListener("scroll", onScroll, { passive: true });
     const mutations = new MutationObserver(onScroll);
     mutations.observe(container, { childList: true, subtree: true });

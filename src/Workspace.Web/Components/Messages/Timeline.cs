@@ -75,6 +75,19 @@ public sealed class Timeline
         ChangeSeq = Math.Max(ChangeSeq, changes.ChangeSeq);
     }
 
+    /// <summary>
+    /// Lets the oldest messages go once more than <paramref name="count"/> are held, while the window reaches the newest
+    /// message: a channel left open in a busy day would otherwise hold, and render, everything posted since it opened.
+    /// What goes is loaded again by scrolling up.
+    /// </summary>
+    public void KeepNewest(int count)
+    {
+        if (HasNewer || _messages.Count <= count)
+            return;
+        _messages.RemoveRange(0, _messages.Count - count);
+        HasOlder = true;
+    }
+
     public void AddPending(PendingMessage pending) => _pending.Add(pending);
 
     /// <summary>The server has the message: the pending copy gives way to the real one, whichever arrived first.</summary>
