@@ -7,7 +7,8 @@ namespace Workspace.Benchmarks.FanOut;
 /// <summary>
 /// When each message was acknowledged to its sender and when each subscriber first saw it, all on the generator's
 /// clock. A message is known by a marker in its text (<c>fanout-{run}-{n}</c>) that a subscriber finds wherever the
-/// message reaches it: in an event's JSON, in a render batch's bytes, in a hub message, in a page's DOM.
+/// message reaches it: in an event's JSON, in a render batch's bytes, in a hub message, in a page's DOM. Warm-up
+/// messages, posted before the measured ones and not timed, carry <c>warmup-{run}-{n}</c> instead.
 /// </summary>
 public sealed class ReceiptBook
 {
@@ -15,20 +16,27 @@ public sealed class ReceiptBook
 
     private readonly long[] acked;
     private readonly long[][] received;
+    private readonly int[] warmedUp;
     private readonly byte[] prefixBytes;
+    private readonly byte[] warmUpPrefixBytes;
     private int outstanding;
     private readonly TaskCompletionSource allReceived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ReceiptBook(int subscribers, int messages)
     {
-        Prefix = $"fanout-{Random.Shared.Next(0x10000000, int.MaxValue):x8}-";
+        var run = $"{Random.Shared.Next(0x10000000, int.MaxValue):x8}-";
+        Prefix = "fanout-" + run;
+        WarmUpPrefix = "warmup-" + run;
         prefixBytes = Encoding.UTF8.GetBytes(Prefix);
+        warmUpPrefixBytes = Encoding.UTF8.GetBytes(WarmUpPrefix);
         acked = new long[messages];
         received = [.. Enumerable.Range(0, subscribers).Select(_ => new long[messages])];
+        warmedUp = new int[subscribers];
         outstanding = subscribers * messages;
     }
 
     public string Prefix { get; }
+    public string WarmUpPrefix { get; }
     public int Messages => acked.Length;
     public int Subscribers => received.Length;
 
@@ -37,23 +45,58 @@ public sealed class ReceiptBook
 
     public string Text(int message) => $"{Prefix}{message.ToString($"D{Digits}")} deploy finished: all checks green, ready for review";
 
+    /// <summary>A warm-up message: the same length and shape as a measured one.</summary>
+    public string WarmUpText(int message) => $"{WarmUpPrefix}{message.ToString($"D{Digits}")} deploy finished: all checks green, ready for review";
+
     public void Acknowledged(int message) => acked[message] = Stopwatch.GetTimestamp();
 
     /// <summary>Records every marker in <paramref name="utf8"/> as seen now by <paramref name="subscriber"/>.</summary>
     public void Scan(int subscriber, ReadOnlySpan<byte> utf8)
     {
         var now = Stopwatch.GetTimestamp();
-        for (var at = utf8.IndexOf(prefixBytes); at >= 0; )
-        {
-            var digits = utf8.Slice(at + prefixBytes.Length);
-            if (digits.Length >= Digits && int.TryParse(Encoding.ASCII.GetString(digits[..Digits]), out var message))
-                Receive(subscriber, message, now);
-            var next = digits.IndexOf(prefixBytes);
-            at = next < 0 ? -1 : at + prefixBytes.Length + next;
-        }
+        for (var rest = utf8; NextMarker(ref rest, prefixBytes) is { } message;)
+            Receive(subscriber, message, now);
+        for (var rest = utf8; NextMarker(ref rest, warmUpPrefixBytes) is { } message;)
+            if ((uint)subscriber < (uint)warmedUp.Length && message >= 0)
+                InterlockedMax(ref warmedUp[subscriber], message + 1);
     }
 
     public void Scan(int subscriber, string text) => Scan(subscriber, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>
+    /// Waits until every subscriber in <paramref name="range"/> has seen the first <paramref name="count"/> warm-up
+    /// messages (they arrive in order: the last one is enough); false when <paramref name="patience"/> ran out first.
+    /// </summary>
+    public async Task<bool> WarmedUpAsync(Range range, int count, TimeSpan patience, CancellationToken cancel)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (warmedUp[range].Any(seen => seen < count))
+        {
+            if (Stopwatch.GetElapsedTime(started) > patience)
+                return false;
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancel);
+        }
+        return true;
+    }
+
+    /// <summary>The number of the next marker with <paramref name="prefix"/> in <paramref name="rest"/>, which moves past it; null when none is left.</summary>
+    private static int? NextMarker(ref ReadOnlySpan<byte> rest, byte[] prefix)
+    {
+        while (rest.IndexOf(prefix) is var at and >= 0)
+        {
+            rest = rest[(at + prefix.Length)..];
+            if (rest.Length >= Digits && int.TryParse(rest[..Digits], out var message))
+                return message;
+        }
+        return null;
+    }
+
+    private static void InterlockedMax(ref int location, int value)
+    {
+        for (var seen = Volatile.Read(ref location); seen < value; seen = Volatile.Read(ref location))
+            if (Interlocked.CompareExchange(ref location, value, seen) == seen)
+                return;
+    }
 
     /// <summary>
     /// A receipt timed on the wall clock of this machine (a browser's <c>timeOrigin + performance.now()</c>), moved to

@@ -78,9 +78,11 @@ public static class JitWarmUp
         }
     }
 
+    public const string CompiledMethodsCounter = "dotnet_jit_compiled_methods_total";
+
     public static async Task<long> CompiledMethodsAsync(HttpClient http, CancellationToken cancel)
     {
-        const string counter = "dotnet_jit_compiled_methods_total";
+        const string counter = CompiledMethodsCounter;
         var text = await http.GetStringAsync("metrics", cancel);
         var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(counter + "{", StringComparison.Ordinal) || l.StartsWith(counter + " ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"The app's /metrics has no {counter}: is the System.Runtime meter exported?");

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Workspace.Benchmarks.FanOut;
+using Workspace.Benchmarks.Measuring;
 using Workspace.Benchmarks.Server;
 
 namespace Workspace.Benchmarks.Scenarios;
@@ -34,8 +35,8 @@ public sealed class FanOutScenario : IScenario
 
         foreach (var size in sizes)
         {
-            var baseline = await BaselineAsync(context, size, messages, cancel);
-            var streams = await EventStreamsAsync(context, seed, size, messages, cancel);
+            var baseline = await BaselineAsync(context, size, messages, result, cancel);
+            var streams = await EventStreamsAsync(context, seed, size, messages, result, cancel);
             var circuits = await CircuitsAsync(context, seed, size, chromium ? browsers : 0, messages, result, cancel);
             foreach (var measured in (FanOutMeasurement[])[baseline, streams, .. circuits])
             {
@@ -81,7 +82,8 @@ public sealed class FanOutScenario : IScenario
             result.AuditPassed = false;
     }
 
-    private static async Task<FanOutMeasurement> BaselineAsync(BenchContext context, int size, int messages, CancellationToken cancel)
+    private static async Task<FanOutMeasurement> BaselineAsync(BenchContext context, int size, int messages, ScenarioResult result,
+        CancellationToken cancel)
     {
         await using var host = await ServerProcess.StartServingAsync(typeof(SignalRBaselineHost).Assembly.Location, [SignalRBaselineHost.Argument], [],
             context.ServerPin, cancel);
@@ -89,9 +91,9 @@ public sealed class FanOutScenario : IScenario
         var connections = await FanOutRun.OpenAllAsync(size, i => SignalRBaselineHost.SubscribeAsync(host.BaseAddress, i, book, cancel), cancel);
         try
         {
-            await SettleAsync(context, cancel);
             using var http = new HttpClient { BaseAddress = host.BaseAddress };
-            return (await FanOutRun.MeasureAsync(size, book, SignalRBaselineHost.Post(http, book), host.Id, [("SignalR hub", ..)], cancel))[0];
+            await WarmUpAsync(context, host.BaseAddress, book, .., SignalRBaselineHost.Post(http, book.WarmUpText), $"SignalR hub, {size}", result, cancel);
+            return (await FanOutRun.MeasureAsync(size, book, SignalRBaselineHost.Post(http, book.Text), host.Id, [("SignalR hub", ..)], cancel))[0];
         }
         finally
         {
@@ -100,7 +102,7 @@ public sealed class FanOutScenario : IScenario
     }
 
     private static async Task<FanOutMeasurement> EventStreamsAsync(BenchContext context, WorkspaceSeed seed, int size, int messages,
-        CancellationToken cancel)
+        ScenarioResult result, CancellationToken cancel)
     {
         await using var server = await StartAppAsync(context, seed, cancel);
         var book = new ReceiptBook(size, messages);
@@ -116,9 +118,10 @@ public sealed class FanOutScenario : IScenario
         try
         {
             await Task.WhenAll(ready.Select(r => r.Task));
-            await SettleAsync(context, cancel);
             using var http = new HttpClient { BaseAddress = server.BaseAddress };
-            return (await FanOutRun.MeasureAsync(size, book, Posting.ThroughApi(http, seed.Owner.Token, WorkspaceSeed.Channel, book), server.Id,
+            await WarmUpAsync(context, server.BaseAddress, book, .., Posting.ThroughApi(http, seed.Owner.Token, WorkspaceSeed.Channel, book.WarmUpText),
+                $"Event streams, {size}", result, cancel);
+            return (await FanOutRun.MeasureAsync(size, book, Posting.ThroughApi(http, seed.Owner.Token, WorkspaceSeed.Channel, book.Text), server.Id,
                 [("Event streams", ..)], cancel))[0];
         }
         finally
@@ -145,8 +148,10 @@ public sealed class FanOutScenario : IScenario
             await Task.WhenAll(circuits.Select(c => c.Interactive));
             for (var b = 0; b < browsers; b++)
                 await pages!.OpenAsync(server.BaseAddress, seed.People[size + b], size + b, book);
-            await SettleAsync(context, cancel);
-            var measured = await FanOutRun.MeasureAsync(size, book, Posting.ThroughApi(http, seed.Owner.Token, WorkspaceSeed.Channel, book), server.Id,
+            // The pages' observers look for measured messages only; the load clients tell when the warm-up is through.
+            await WarmUpAsync(context, server.BaseAddress, book, ..size, Posting.ThroughApi(http, seed.Owner.Token, WorkspaceSeed.Channel, book.WarmUpText),
+                $"Blazor circuits, {size}", result, cancel);
+            var measured = await FanOutRun.MeasureAsync(size, book, Posting.ThroughApi(http, seed.Owner.Token, WorkspaceSeed.Channel, book.Text), server.Id,
                 browsers > 0 ? [("Blazor circuits", ..size), ("Chromium pages", size..)] : [("Blazor circuits", ..size)], cancel);
             foreach (var failure in circuits.Select(c => c.Failure).OfType<string>().Distinct())
                 result.Notes.Add($"A circuit of {size} failed: {failure}");
@@ -173,8 +178,27 @@ public sealed class FanOutScenario : IScenario
         ServerProcess.StartServingAsync(context.WebDll, [], seed.Settings, context.ServerPin, cancel);
 
     /// <summary>
-    /// In a measured run, a pause once everyone is connected, so that the first messages meet a server at rest rather
-    /// than one still finishing the connections. Smoke runs post at once: nothing is timed there.
+    /// Posts untimed messages at the measured rate until the server's JIT is quiet (<see cref="JitWarmUp"/>, as
+    /// <c>posts</c> does: a figure taken on the quick first-pass code measures the JIT, not the server), then waits
+    /// until the <paramref name="scanning"/> subscribers have all of them and the server has settled.
+    /// </summary>
+    private static async Task WarmUpAsync(BenchContext context, Uri server, ReceiptBook book, Range scanning,
+        Func<int, CancellationToken, Task> post, string label, ScenarioResult result, CancellationToken cancel)
+    {
+        var posted = 0;
+        var warmUp = await JitWarmUp.RunAsync(server, async window => posted = await Posting.ForAsync(posted, window, post, cancel), context.Smoke,
+            cancel);
+        var delivered = await book.WarmedUpAsync(scanning, posted, TimeSpan.FromMinutes(1), cancel);
+        var note = $"{label}: {warmUp.Describe()}, {posted} messages" + (delivered ? "" : "; not all delivered a minute after the last");
+        context.Log.WriteLine($"fanout: {note}");
+        if (!context.Smoke)
+            result.Notes.Add(note);
+        await SettleAsync(context, cancel);
+    }
+
+    /// <summary>
+    /// In a measured run, a pause once everyone is connected and warm, so that the first messages meet a server at rest
+    /// rather than one still finishing the connections. Smoke runs post at once: nothing is timed there.
     /// </summary>
     private static Task SettleAsync(BenchContext context, CancellationToken cancel) =>
         context.Smoke ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds(2), cancel);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Workspace.Domain.Messages;
@@ -8,8 +7,6 @@ namespace Workspace.Web.Components.Messages;
 
 public sealed partial class MessageList
 {
-    private static readonly TimeSpan GroupWindow = TimeSpan.FromMinutes(5);
-
     [CascadingParameter]
     private Viewer Viewer { get; set; } = default!;
 
@@ -118,15 +115,7 @@ public sealed partial class MessageList
             await observer.InvokeVoidAsync("recheck");
     }
 
-
-    private string DayLabel(DateTime day)
-    {
-        var today = Viewer.LocalTime(DateTimeOffset.UtcNow).Date;
-        return day == today ? "Today"
-            : day == today.AddDays(-1) ? "Yesterday"
-            : day.ToString(day.Year == today.Year ? "dddd d MMMM" : "d MMMM yyyy", CultureInfo.InvariantCulture);
-    }
-
+    private static long? InChunk(long? seq, long chunk) => seq is { } value && value / MessageChunk.Size == chunk ? value : null;
 
     public async ValueTask DisposeAsync()
     {
