@@ -64,11 +64,13 @@ public sealed class LiveReading(IServiceScopeFactory scopes, IChatEvents events,
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
         var channelIds = taken.Keys.Select(k => k.ChannelId).Distinct().ToList();
-        var newest = await db.Channels.Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.LastSeq, cancellationToken);
+        var newest = await db.Channels.Where(c => channelIds.Contains(c.Id)).Select(c => new { c.Id, c.LastSeq })
+            .ToDictionaryAsync(c => c.Id, c => c.LastSeq, cancellationToken);
         var moved = new List<ChannelRead>();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var now = clock.GetUtcNow();
+            var logged = new List<LoggedEvent>();
             var pointers = taken.Where(noted => newest.ContainsKey(noted.Key.ChannelId))
                 .GroupBy(noted => (noted.Key.ChannelId, Seq: Math.Min(noted.Value, newest[noted.Key.ChannelId])),
                     noted => noted.Key.UserId);
@@ -77,11 +79,11 @@ public sealed class LiveReading(IServiceScopeFactory scopes, IChatEvents events,
                 var (channelId, target) = readers.Key;
                 foreach (var userId in await db.AdvanceReadPointersAsync(channelId, target, [.. readers], cancellationToken))
                 {
-                    db.Log(LoggedEvent.Read(userId, channelId, target, now));
+                    logged.Add(LoggedEvent.Read(userId, channelId, target, now));
                     moved.Add(new ChannelRead(userId, channelId, target));
                 }
             }
-            await db.SaveChangesAsync(cancellationToken);
+            await db.InsertAsync(logged, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         foreach (var read in moved)
