@@ -32,16 +32,7 @@ public sealed class HistoryTests(BrowserFixture browsers) : BrowserTest(browsers
         await Expect(page.Article(1)).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "history-newest");
 
-        // The log is a column-reverse scroller: its top is at -scrollHeight.
-        // Each scroll must bring an older page; ten are far more than 120 messages need.
-        for (var scrolls = 0; scrolls < 10; scrolls++)
-        {
-            var oldest = await page.Articles().First.GetAttributeAsync("data-seq");
-            if (oldest == "1")
-                break;
-            await page.MessageLog().EvaluateAsync("el => { el.scrollTop = -el.scrollHeight; }");
-            await Expect(page.Articles().First).Not.ToHaveAttributeAsync("data-seq", oldest!);
-        }
+        await ScrollUpToTheBeginningAsync(page);
         await Expect(page.Article(1)).ToBeAttachedAsync();
         await Expect(page.Article(1)).ToContainTextAsync("message 1");
         await Expect(page.Articles()).ToHaveCountAsync(MessageCount);
@@ -100,17 +91,26 @@ public sealed class HistoryTests(BrowserFixture browsers) : BrowserTest(browsers
         await Expect(page.Article(31)).ToBeAttachedAsync();
         await Screenshots.SaveAsync(page, "live-window-scrolled-up");
 
+        await ScrollUpToTheBeginningAsync(page);
+        var seqs = await page.Articles().EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.seq))");
+        Assert.Equal(Enumerable.Range(1, 140).Select(i => (long)i), seqs);
+        await Expect(page.Article(1)).ToContainTextAsync("live 1");
+    }
+
+    /// <summary>
+    /// Scrolls to the top of the log until the first message is there. The log is a column-reverse scroller: its top is
+    /// at -scrollHeight. Each scroll must bring an older page; ten are far more than these tests' messages need.
+    /// </summary>
+    private static async Task ScrollUpToTheBeginningAsync(IPage page)
+    {
         for (var scrolls = 0; scrolls < 10; scrolls++)
         {
             var oldest = await page.Articles().First.GetAttributeAsync("data-seq");
             if (oldest == "1")
-                break;
+                return;
             await page.MessageLog().EvaluateAsync("el => { el.scrollTop = -el.scrollHeight; }");
             await Expect(page.Articles().First).Not.ToHaveAttributeAsync("data-seq", oldest!);
         }
-        var seqs = await page.Articles().EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.seq))");
-        Assert.Equal(Enumerable.Range(1, 140).Select(i => (long)i), seqs);
-        await Expect(page.Article(1)).ToContainTextAsync("live 1");
     }
 
     /// <summary>Sets the workspace up through the app's domain; answers the owner and #general.</summary>
