@@ -171,7 +171,7 @@ public sealed class AdminMembersTests(BrowserFixture browsers) : BrowserTest(bro
         await owner.GetByLabel("Who can create channels", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Admins only" });
         await owner.Button("Save settings").ClickAsync();
         await Expect(owner.GetByRole(AriaRole.Status)).ToHaveTextAsync("Settings saved.");
-        await owner.GetByLabel("Logo", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        await owner.GetByLabel("Logo", new() { Exact = true }).ChooseFileAsync(new FilePayload
         {
             Name = "logo.png",
             MimeType = "image/png",

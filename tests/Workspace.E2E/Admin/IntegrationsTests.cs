@@ -68,7 +68,7 @@ public sealed class IntegrationsTests(BrowserFixture browsers) : BrowserTest(bro
         var token = await tokenField.InputValueAsync();
 
         await owner.GetByLabel("Bot", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Release bot (@release.bot)" });
-        await owner.GetByLabel("Bot avatar", new() { Exact = true }).SetInputFilesAsync(
+        await owner.GetByLabel("Bot avatar", new() { Exact = true }).ChooseFileAsync(
             new FilePayload { Name = "bot.png", MimeType = "image/png", Buffer = Picture() });
         var row = owner.Locator("tr[data-bot=\"release.bot\"]");
         await Expect(row.Locator("img.avatar")).ToHaveAttributeAsync("src", new Regex(@"^/avatars/[0-9a-f-]{36}\.png\?v=1$"));

@@ -47,6 +47,17 @@ public static class PageActions
     }
 
     /// <summary>
+    /// Chooses a file in a Blazor <c>InputFile</c> once its script has attached (blazor.web.js then sets the element's
+    /// <c>_blazorInputFileNextFileId</c> to 0): a file set on an input rendered a moment ago, before that, raises a change
+    /// nobody hears, and nothing uploads (seen once in CI, on a bot picture).
+    /// </summary>
+    public static async Task ChooseFileAsync(this ILocator input, FilePayload file)
+    {
+        await Expect(input).ToHaveJSPropertyAsync("_blazorInputFileNextFileId", 0);
+        await input.SetInputFilesAsync(file);
+    }
+
+    /// <summary>
     /// Opens the inline editor on one's own message. It takes keys once its script has attached (data-ready) and focused it
     /// (putting the caret at the end): text typed before that can land after the old text instead of replacing it.
     /// </summary>
