@@ -52,6 +52,7 @@ public sealed partial class Composer
     private IJSObjectReference? module;
     private IJSObjectReference? binding;
     private DotNetObjectReference<Composer>? self;
+    private bool disposed;
     private string? error;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -60,7 +61,14 @@ public sealed partial class Composer
             return;
         self = DotNetObjectReference.Create(this);
         module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Messages/Composer.razor.js");
+        if (disposed)
+        {
+            await ScriptDetach.DetachAsync(null, module);
+            return;
+        }
         binding = await module.InvokeAsync<IJSObjectReference>("attach", form, textarea, self, new { mentions = true, focus = Autofocus, outbox = true });
+        if (disposed)
+            await ScriptDetach.DetachAsync(binding, module);
     }
 
     /// <summary>The browser saw "@query" before the caret (or null when it is gone); returns how many match.</summary>
@@ -157,20 +165,8 @@ public sealed partial class Composer
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (binding is not null)
-            {
-                await binding.InvokeVoidAsync("dispose");
-                await binding.DisposeAsync();
-            }
-            if (module is not null)
-                await module.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // The browser is gone; nothing to detach.
-        }
+        disposed = true;
+        await ScriptDetach.DetachAsync(binding, module);
         self?.Dispose();
     }
 }

@@ -42,6 +42,7 @@ public sealed partial class MessageList
     private IJSObjectReference? module;
     private IJSObjectReference? observer;
     private DotNetObjectReference<MessageList>? self;
+    private bool disposed;
     private (string Handle, string ShownAs)? profile;
     private bool loading;
 
@@ -65,7 +66,17 @@ public sealed partial class MessageList
         {
             self = DotNetObjectReference.Create(this);
             module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Messages/MessageList.razor.js");
+            if (disposed)
+            {
+                await ScriptDetach.DetachAsync(null, module);
+                return;
+            }
             observer = await module.InvokeAsync<IJSObjectReference>("observe", container, self);
+            if (disposed)
+            {
+                await ScriptDetach.DetachAsync(observer, module);
+                return;
+            }
         }
         if (module is not null && scrolledWindow != Window && Messages.Count > 0)
         {
@@ -119,20 +130,8 @@ public sealed partial class MessageList
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (observer is not null)
-            {
-                await observer.InvokeVoidAsync("dispose");
-                await observer.DisposeAsync();
-            }
-            if (module is not null)
-                await module.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // The browser is gone; there is nothing left to clean up on its side.
-        }
+        disposed = true;
+        await ScriptDetach.DetachAsync(observer, module);
         self?.Dispose();
     }
 }
