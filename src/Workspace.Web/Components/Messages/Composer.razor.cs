@@ -49,8 +49,7 @@ public sealed partial class Composer
 
     private ElementReference form;
     private ElementReference textarea;
-    private IJSObjectReference? module;
-    private IJSObjectReference? binding;
+    private ComponentScript? script;
     private DotNetObjectReference<Composer>? self;
     private bool disposed;
     private string? error;
@@ -60,15 +59,8 @@ public sealed partial class Composer
         if (!firstRender)
             return;
         self = DotNetObjectReference.Create(this);
-        module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Messages/Composer.razor.js");
-        if (disposed)
-        {
-            await ScriptDetach.DetachAsync(null, module);
-            return;
-        }
-        binding = await module.InvokeAsync<IJSObjectReference>("attach", form, textarea, self, new { mentions = true, focus = Autofocus, outbox = true });
-        if (disposed)
-            await ScriptDetach.DetachAsync(binding, module);
+        script = await ComponentScript.AttachAsync(JS, "./Components/Messages/Composer.razor.js", () => disposed, "attach",
+            form, textarea, self, new { mentions = true, focus = Autofocus, outbox = true });
     }
 
     /// <summary>The browser saw "@query" before the caret (or null when it is gone); returns how many match.</summary>
@@ -101,8 +93,8 @@ public sealed partial class Composer
 
     private async Task PickAsync(string handle)
     {
-        if (binding is not null)
-            await binding.InvokeVoidAsync("insert", handle);
+        if (script is not null)
+            await script.Attached.InvokeVoidAsync("insert", handle);
     }
 
     /// <summary>
@@ -154,8 +146,8 @@ public sealed partial class Composer
     {
         try
         {
-            if (binding is not null)
-                await binding.InvokeVoidAsync("delivered", clientMessageId.ToString());
+            if (script is not null)
+                await script.Attached.InvokeVoidAsync("delivered", clientMessageId.ToString());
         }
         catch (JSDisconnectedException)
         {
@@ -166,7 +158,8 @@ public sealed partial class Composer
     public async ValueTask DisposeAsync()
     {
         disposed = true;
-        await ScriptDetach.DetachAsync(binding, module);
+        if (script is not null)
+            await script.DisposeAsync();
         self?.Dispose();
     }
 }

@@ -39,8 +39,7 @@ public sealed partial class MessageList
     [Parameter] public Action<bool>? OnAtNewestChanged { get; set; }
 
     private ElementReference container;
-    private IJSObjectReference? module;
-    private IJSObjectReference? observer;
+    private ComponentScript? script;
     private DotNetObjectReference<MessageList>? self;
     private bool disposed;
     private (string Handle, string ShownAs)? profile;
@@ -65,30 +64,20 @@ public sealed partial class MessageList
         if (firstRender)
         {
             self = DotNetObjectReference.Create(this);
-            module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Messages/MessageList.razor.js");
-            if (disposed)
-            {
-                await ScriptDetach.DetachAsync(null, module);
-                return;
-            }
-            observer = await module.InvokeAsync<IJSObjectReference>("observe", container, self);
-            if (disposed)
-            {
-                await ScriptDetach.DetachAsync(observer, module);
-                return;
-            }
+            script = await ComponentScript.AttachAsync(JS, "./Components/Messages/MessageList.razor.js", () => disposed, "observe",
+                container, self);
         }
-        if (module is not null && scrolledWindow != Window && Messages.Count > 0)
+        if (script is not null && scrolledWindow != Window && Messages.Count > 0)
         {
             scrolledWindow = Window;
-            await module.InvokeVoidAsync("scrollToStart", container, HighlightSeq);
+            await script.Module.InvokeVoidAsync("scrollToStart", container, HighlightSeq);
         }
     }
 
     private async Task JumpToUnreadAsync()
     {
-        if (module is not null)
-            await module.InvokeVoidAsync("scrollToSeparator", container);
+        if (script is not null)
+            await script.Module.InvokeVoidAsync("scrollToSeparator", container);
     }
 
     [JSInvokable]
@@ -122,8 +111,8 @@ public sealed partial class MessageList
             loading = false;
         }
         // The sentinel may still be in view when the page was short; look again.
-        if (observer is not null)
-            await observer.InvokeVoidAsync("recheck");
+        if (script is not null)
+            await script.Attached.InvokeVoidAsync("recheck");
     }
 
     private static long? InChunk(long? seq, long chunk) => seq is { } value && value / MessageChunk.Size == chunk ? value : null;
@@ -131,7 +120,8 @@ public sealed partial class MessageList
     public async ValueTask DisposeAsync()
     {
         disposed = true;
-        await ScriptDetach.DetachAsync(observer, module);
+        if (script is not null)
+            await script.DisposeAsync();
         self?.Dispose();
     }
 }
