@@ -96,6 +96,8 @@ public static class ApiEvents
     {
         private readonly HttpResponse response = context.Response;
         private long wokenAt;
+        private long checkedAt = Stopwatch.GetTimestamp();
+        private TimeSpan checkEvery = NextCheck(heartbeat);
 
         public async Task RunAsync(EventPage page, CancellationToken cancellationToken)
         {
@@ -108,7 +110,6 @@ public static class ApiEvents
             await WriteAsync(Retry, cancellationToken);
 
             using var wakeUp = new WakeUp(chatEvents, caller);
-            var ownRead = Stopwatch.StartNew();
             try
             {
                 while (true)
@@ -116,17 +117,14 @@ public static class ApiEvents
                     if (page.Events.Count > 0)
                         await WriteAsync(page.Events, cancellationToken);
                     var followsMore = wakeUp.Follow(page.Channels);
+                    // A busy stream never waits out a heartbeat, so it checks its token here too.
+                    if (UntilCheck() <= TimeSpan.Zero && !await StillAllowedAsync(cancellationToken))
+                        return;
                     // A full page means more are waiting; a newly followed channel may have had events before following began.
                     var caughtUp = page.Events.Count < GetEvents.MaxLimit && !followsMore;
                     if (caughtUp && !await WaitAsync(wakeUp, cancellationToken))
                         return;
-                    // The shared tail answers most wakes; at least every heartbeat the stream reads the log itself, which
-                    // also checks that the caller may still read it.
-                    var shared = caughtUp && ownRead.Elapsed < heartbeat
-                        ? await tail.ReadAsync(caller, page.Cursor, page.Channels, wokenAt, cancellationToken)
-                        : null;
-                    if (shared is null)
-                        ownRead.Restart();
+                    var shared = caughtUp ? await tail.ReadAsync(caller, page.Cursor, page.Channels, wokenAt, cancellationToken) : null;
                     page = shared ?? await sender.Send(new GetEvents(caller, page.Cursor), cancellationToken);
                 }
             }
@@ -145,7 +143,7 @@ public static class ApiEvents
             while (true)
             {
                 using var beat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                beat.CancelAfter(heartbeat);
+                beat.CancelAfter(UntilCheck() is var due && due > TimeSpan.Zero ? due : TimeSpan.Zero);
                 if (await wakeUp.WaitAsync(beat.Token) is { } publishedAt)
                 {
                     wokenAt = publishedAt;
@@ -153,10 +151,31 @@ public static class ApiEvents
                 }
                 cancellationToken.ThrowIfCancellationRequested();
                 await WriteAsync(Heartbeat, cancellationToken);
-                if (await sender.Send(new AuthenticateAccessToken(BearerToken()), cancellationToken) != caller)
+                if (!await StillAllowedAsync(cancellationToken))
                     return false;
             }
         }
+
+        private TimeSpan UntilCheck() => checkEvery - Stopwatch.GetElapsedTime(checkedAt);
+
+        /// <summary>
+        /// Whether the token still names the caller: neither revoked nor its owner deactivated. Asked about once a
+        /// heartbeat whether the stream is busy or quiet; what the stream sends is filtered by the caller's channels anyway.
+        /// </summary>
+        private async Task<bool> StillAllowedAsync(CancellationToken cancellationToken)
+        {
+            var allowed = await sender.Send(new AuthenticateAccessToken(BearerToken()), cancellationToken) == caller;
+            checkedAt = Stopwatch.GetTimestamp();
+            checkEvery = NextCheck(heartbeat);
+            return allowed;
+        }
+
+        /// <summary>
+        /// Between half a heartbeat and a whole one, at random: streams opened together (every client reconnecting after a
+        /// restart) would otherwise all check at once every heartbeat, a thousand queries in a burst that holds up the
+        /// events sent meanwhile.
+        /// </summary>
+        private static TimeSpan NextCheck(TimeSpan heartbeat) => heartbeat * (0.5 + Random.Shared.NextDouble() / 2);
 
         private string BearerToken() => context.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
 

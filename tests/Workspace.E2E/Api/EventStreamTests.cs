@@ -179,6 +179,32 @@ public sealed class EventStreamTests : ApiTest
         Assert.Contains("heartbeat", stream.Comments);
     }
 
+    [Fact]
+    public async Task Events_WhenBusy_EndWithinAHeartbeatOnceTheTokenIsRevoked()
+    {
+        var token = await Send.Send(new CreateAccessToken(OwnerId, "watcher"), Cancel);
+        var owner = await ClientForAsync(OwnerId);
+        var posted = await PostAsync(owner, "general", "busy 0");
+        await using var stream = await EventStreamReader.OpenAsync(ClientWith(token.Token), lastEventId: null, Cancel);
+        await Send.Send(new RevokeAccessToken(OwnerId, token.Id), Cancel);
+
+        // An edit after every event keeps the stream busy: it never waits out a quiet heartbeat, where idle streams check.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        patience.CancelAfter(TimeSpan.FromSeconds(30));
+        var edits = 0;
+        ApiEvent? next;
+        do
+        {
+            var edited = await owner.PatchAsJsonAsync($"/api/v1/messages/{posted.Id}", new { text = $"busy {++edits}" }, patience.Token);
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+            next = await stream.NextAsync(patience.Token);
+        }
+        while (next is not null);
+
+        Assert.True(edits > 1, "the stream sent events after the token was revoked, until its check");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ClientWith(token.Token).GetAsync("/api/v1/events", Cancel)).StatusCode);
+    }
+
     private static async Task<ApiPosted> PostAsync(HttpClient client, string channel, string text)
     {
         var response = await client.PostAsJsonAsync($"/api/v1/channels/{channel}/messages", new { text, clientMessageId = Guid.NewGuid() }, Cancel);
