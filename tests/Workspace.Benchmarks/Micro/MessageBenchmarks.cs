@@ -31,6 +31,7 @@ public partial class MessageBenchmarks
     private static readonly IReadOnlySet<string> Mentioned = new HashSet<string> { "ann" };
     private BunitContext? renderer;
     private IReadOnlyList<MessageView> page = [];
+    private readonly Timeline timeline = new();
 
     [GlobalSetup]
     public void SetUp()
@@ -45,6 +46,7 @@ public partial class MessageBenchmarks
                 seq % 4 == 0 ? ben : ann, seq % 4 == 0 ? "Ben Member" : "Ann Owner", seq % 4 == 0 ? "ben" : "ann",
                 Typical, html, Guid.NewGuid(), noon.AddMinutes(seq * 3), MentionedUserIds: seq % 4 == 0 ? [ann] : null))
             .ToList();
+        timeline.Reset(new MessagePage(page, HasOlder: false, HasNewer: false, ChangeSeq: page.Count));
         Viewer = new Viewer(new MemberView(ann, "Ann Owner", "ann", WorkspaceRole.Owner), TimeZoneInfo.Utc);
     }
 
@@ -75,7 +77,7 @@ public partial class MessageBenchmarks
     public Task<int> RenderMessageList() => CountAsync(renderer!.Render<MessageList>(p => p
         .AddCascadingValue(Viewer)
         .Add(l => l.BasePath, "/c/general")
-        .Add(l => l.Messages, page)
+        .Add(l => l.Timeline, timeline)
         .Add(l => l.Edit, (_, _) => Task.FromResult<string?>(null))));
 
     /// <summary>Reads the rendered markup (as the circuit's diff would be sent), then drops the component so runs don't pile up.</summary>

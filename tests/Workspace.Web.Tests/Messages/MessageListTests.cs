@@ -13,10 +13,18 @@ public sealed class MessageListTests : BunitContext
         Render<MessageList>(p => p
             .AddCascadingValue(Views.Viewer(zone: zone))
             .Add(l => l.BasePath, "/c/general")
-            .Add(l => l.Messages, messages)
-            .Add(l => l.Pending, pending ?? [])
+            .Add(l => l.Timeline, TimelineOf(messages, pending ?? []))
             .Add(l => l.FirstUnreadSeq, firstUnread)
             .Add(l => l.HighlightSeq, highlight));
+
+    private static Timeline TimelineOf(IReadOnlyList<MessageView> messages, IReadOnlyList<PendingMessage> pending)
+    {
+        var timeline = new Timeline();
+        timeline.Reset(new MessagePage(messages, HasOlder: false, HasNewer: false, ChangeSeq: messages.Count == 0 ? 0 : messages.Max(m => m.ChangeSeq)));
+        foreach (var sending in pending)
+            timeline.AddPending(sending);
+        return timeline;
+    }
 
     [Fact]
     public void Render_EachMessageIsAnArticleWithItsSeqIdAuthorAndBody()
@@ -51,6 +59,30 @@ public sealed class MessageListTests : BunitContext
         var separator = list.Find("[role=separator][aria-label='New messages']");
         Assert.Equal("2", separator.NextElementSibling?.GetAttribute("data-seq"));
         Assert.Single(list.FindAll("[role=separator]"));
+    }
+
+    [Fact]
+    public async Task Refresh_AfterLiveMessages_RendersOnlyTheChunksTheyChanged()
+    {
+        var timeline = TimelineOf([.. Enumerable.Range(1, 25).Select(seq => Views.Message(seq))], []);
+        var list = Render<MessageList>(p => p
+            .AddCascadingValue(Views.Viewer())
+            .Add(l => l.BasePath, "/c/general")
+            .Add(l => l.Timeline, timeline));
+        int[] RenderCounts() => [.. list.FindComponents<MessageChunk>().Select(c => c.RenderCount)];
+        var before = RenderCounts();
+
+        timeline.Apply(Views.Message(26));
+        await list.InvokeAsync(list.Instance.Refresh);
+        var afterPost = RenderCounts();
+        timeline.Apply(Views.Message(12, changeSeq: 27) with { Text = "edited", Html = "<p>edited</p>" });
+        await list.InvokeAsync(list.Instance.Refresh);
+
+        Assert.Equal(3, before.Length); // seqs 1–9, 10–19, 20–26
+        Assert.Equal([before[0], before[1], before[2] + 1], afterPost);
+        Assert.Equal([before[0], before[1] + 1, before[2] + 1], RenderCounts());
+        Assert.Equal("26", list.FindAll("article").Last().GetAttribute("data-seq"));
+        Assert.Equal("edited", list.Find("article[data-seq='12'] .message-body").TextContent);
     }
 
     [Fact]

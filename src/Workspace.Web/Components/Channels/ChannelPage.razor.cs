@@ -54,6 +54,7 @@ public sealed partial class ChannelPage : IDisposable
     private IReadOnlyList<string> notInChannel = [];
     private Task sends = Task.CompletedTask;
     private Composer? composer;
+    private MessageList? messageList;
     private string? actionError;
     private string? shownAddress;
     private long? shownSeq;
@@ -122,39 +123,47 @@ public sealed partial class ChannelPage : IDisposable
     private Task OnEventAsync(ChatEvent chatEvent) => InvokeAsync(async () =>
     {
         await gate.WaitAsync();
-        bool applied;
+        Changed changed;
         try
         {
-            applied = await ApplyAsync(chatEvent);
+            changed = await ApplyAsync(chatEvent);
         }
         finally
         {
             gate.Release();
         }
-        // Most of what the viewer's own stream carries (their read pointer moving, say) changes nothing on this page.
-        if (applied)
+        // Most of what the viewer's own stream carries (their read pointer moving, say) changes nothing on this page,
+        // and a live message changes only the list: the header and the composer need not even be asked.
+        if (changed == Changed.Messages && messageList is not null)
+            messageList.Refresh();
+        else if (changed != Changed.Nothing)
             StateHasChanged();
     });
 
-    /// <summary>Applies an event to the page; false when it concerns nothing the page shows.</summary>
-    private async Task<bool> ApplyAsync(ChatEvent chatEvent)
+    private enum Changed { Nothing, Messages, Page }
+
+    /// <summary>Applies an event to the page and says what of the page it changed.</summary>
+    private async Task<Changed> ApplyAsync(ChatEvent chatEvent)
     {
         if (details is null)
-            return false;
+            return Changed.Nothing;
         switch (chatEvent)
         {
             case MessagePosted posted when posted.Message.ChannelId == details.Id:
-                if (timeline.Apply(posted.Message) == TimelineChange.Gap)
+                var gap = timeline.Apply(posted.Message) == TimelineChange.Gap;
+                if (gap)
                     await CatchUpAsync();
                 if (listAtNewest)
                     timeline.KeepNewest(LiveWindow);
                 // Noted, not written: LiveReading moves every reader's pointer in one write a second.
                 if (IsReading)
                     LiveReading.Saw(Viewer.Id, details.Id, posted.Message.Seq);
-                break;
+                // Catching up may have opened a fresh window, which the page hands the list.
+                return gap ? Changed.Page : Changed.Messages;
             case MessageChanged changed when changed.Message.ChannelId == details.Id:
-                if (timeline.Apply(changed.Message) == TimelineChange.Gap)
-                    await CatchUpAsync();
+                if (timeline.Apply(changed.Message) != TimelineChange.Gap)
+                    return Changed.Messages;
+                await CatchUpAsync();
                 break;
             case ChannelMarkedUnread unread when unread.ChannelId == details.Id:
                 // Marked on another page of theirs: what this one noted before must not move the pointer past it later.
@@ -191,9 +200,9 @@ public sealed partial class ChannelPage : IDisposable
                 await CatchUpAsync();
                 break;
             default:
-                return false;
+                return Changed.Nothing;
         }
-        return true;
+        return Changed.Page;
     }
 
     /// <summary>

@@ -12,10 +12,12 @@ public sealed partial class MessageList
 
     /// <summary>The conversation's address, e.g. /c/general; permalinks add /{seq}.</summary>
     [Parameter, EditorRequired] public string BasePath { get; set; } = "";
-    [Parameter, EditorRequired] public IReadOnlyList<MessageView> Messages { get; set; } = [];
-    [Parameter] public IReadOnlyList<PendingMessage> Pending { get; set; } = [];
-    [Parameter] public bool HasOlder { get; set; }
-    [Parameter] public bool HasNewer { get; set; }
+
+    /// <summary>
+    /// The page's messages and sends in flight, read when the list renders: a live message renders the list alone
+    /// (<see cref="Refresh"/>), not the page around it.
+    /// </summary>
+    [Parameter, EditorRequired] public Timeline Timeline { get; set; } = default!;
 
     /// <summary>The first message after the viewer's read pointer; the "New messages" line goes before it.</summary>
     [Parameter] public long? FirstUnreadSeq { get; set; }
@@ -50,6 +52,12 @@ public sealed partial class MessageList
 
     private int scrolledWindow = -1;
     private MessageActions actions = default!;
+    private ChunkArrangement chunks = new();
+
+    private IReadOnlyList<MessageView> Messages => Timeline.Messages;
+    private IReadOnlyList<PendingMessage> Pending => Timeline.Pending;
+    private bool HasOlder => Timeline.HasOlder;
+    private bool HasNewer => Timeline.HasNewer;
 
     protected override void OnParametersSet()
     {
@@ -57,7 +65,18 @@ public sealed partial class MessageList
         var next = new MessageActions(BasePath, CanMarkUnread, ReadOnly, Edit, OnDelete, OnToggleReaction, OnMarkUnread, OnOpenThread);
         if (!next.Equals(actions))
             actions = next;
+        chunks.Arrange(Messages, FirstUnreadSeq, HighlightSeq, actions, Viewer);
     }
+
+    /// <summary>Shows what changed in the timeline: a live message, an edit, a reaction.</summary>
+    public void Refresh()
+    {
+        chunks.Arrange(Messages, FirstUnreadSeq, HighlightSeq, actions, Viewer);
+        StateHasChanged();
+    }
+
+    /// <summary>What the chunk numbered <paramref name="number"/> shows, for the chunk itself.</summary>
+    internal ChunkShown Chunk(long number) => chunks[number];
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -114,8 +133,6 @@ public sealed partial class MessageList
         if (script is not null)
             await script.Attached.InvokeVoidAsync("recheck");
     }
-
-    private static long? InChunk(long? seq, long chunk) => seq is { } value && value / MessageChunk.Size == chunk ? value : null;
 
     public async ValueTask DisposeAsync()
     {
