@@ -13,41 +13,34 @@ internal static class ChannelCounters
     public static async Task<(long Seq, long ChangeSeq)> NextMessageAsync(this WorkspaceDb db, Guid channelId,
         CancellationToken cancellationToken)
     {
-        var counters = await TakeAsync(db, $"""
-            UPDATE channels SET "LastSeq" = "LastSeq" + 1, "ChangeSeq" = "ChangeSeq" + 1 WHERE "Id" = {channelId}
-            RETURNING "LastSeq", "ChangeSeq", "IsArchived", "Name"
-            """, cancellationToken);
+        var counters = await TakeAsync(db, """UPDATE channels SET "LastSeq" = "LastSeq" + 1, "ChangeSeq" = "ChangeSeq" + 1""",
+            channelId, cancellationToken);
         return (counters.LastSeq, counters.ChangeSeq);
     }
 
     /// <summary>Takes the next change seq for an edit, delete or reaction; same locking as <see cref="NextMessageAsync"/>.</summary>
     public static async Task<long> NextChangeAsync(this WorkspaceDb db, Guid channelId, CancellationToken cancellationToken)
     {
-        var counters = await TakeAsync(db, $"""
-            UPDATE channels SET "ChangeSeq" = "ChangeSeq" + 1 WHERE "Id" = {channelId}
-            RETURNING "LastSeq", "ChangeSeq", "IsArchived", "Name"
-            """, cancellationToken);
+        var counters = await TakeAsync(db, """UPDATE channels SET "ChangeSeq" = "ChangeSeq" + 1""", channelId, cancellationToken);
         return counters.ChangeSeq;
     }
 
     /// <summary>
     /// One statement takes the numbers and reads them under the lock it took: a channel archived while the write
     /// waited refuses it here (the caller's transaction then rolls back), so nothing lands in an archived channel
-    /// however the two interleave.
+    /// however the two interleave. Sent directly (<see cref="DirectSql"/>): every post runs it.
     /// </summary>
-    private static async Task<Counters> TakeAsync(WorkspaceDb db, FormattableString update, CancellationToken cancellationToken)
+    private static async Task<(long LastSeq, long ChangeSeq)> TakeAsync(WorkspaceDb db, string update, Guid channelId,
+        CancellationToken cancellationToken)
     {
-        var counters = (await db.Database.SqlQuery<Counters>(update).ToListAsync(cancellationToken)).Single();
-        if (counters.IsArchived)
-            throw new DomainException($"#{counters.Name} is archived.");
-        return counters;
-    }
-
-    private sealed class Counters
-    {
-        public long LastSeq { get; init; }
-        public long ChangeSeq { get; init; }
-        public bool IsArchived { get; init; }
-        public string Name { get; init; } = "";
+        var (name, placeholder) = db.Parameter("channel");
+        await using var command = db.CreateCommand($"""{update} WHERE "Id" = {placeholder} RETURNING "LastSeq", "ChangeSeq", "IsArchived", "Name" """);
+        command.AddParameter(db.Model.FindEntityType(typeof(Channel))!.FindProperty(nameof(Channel.Id))!, name, channelId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            throw new InvalidOperationException($"No channel {channelId} to number a message in.");
+        if (reader.GetBoolean(2))
+            throw new DomainException($"#{reader.GetString(3)} is archived.");
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.EventLog;
@@ -10,12 +9,15 @@ internal static class EventNumbering
     /// row's lock until that transaction ends, so the next writer numbers after it commits: ids follow commit order
     /// on every database, and a reader that has seen id n can never later find a smaller one appear. (An identity
     /// column would not do: on PostgreSQL a transaction that took id 10 may commit after the one that took 11.)
+    /// Sent directly (<see cref="DirectSql"/>): every write runs it.
     /// </summary>
     public static async Task NumberAsync(this WorkspaceDb db, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
     {
-        var last = (await db.Database
-            .SqlQuery<long>($"""UPDATE event_log_head SET "LastId" = "LastId" + {events.Count} WHERE "Id" = {EventLogHead.SingleRowId} RETURNING "LastId" AS "Value" """)
-            .ToListAsync(cancellationToken)).Single();
+        var (count, countAt) = db.Parameter("count");
+        await using var command = db.CreateCommand(
+            $"""UPDATE event_log_head SET "LastId" = "LastId" + {countAt} WHERE "Id" = {EventLogHead.SingleRowId} RETURNING "LastId" """);
+        command.AddParameter(db.Model.FindEntityType(typeof(EventLogHead))!.FindProperty(nameof(EventLogHead.LastId))!, count, (long)events.Count);
+        var last = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
         var id = last - events.Count;
         foreach (var loggedEvent in events)
             loggedEvent.Id = ++id;

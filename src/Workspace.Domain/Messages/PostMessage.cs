@@ -98,10 +98,11 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
             {
                 var (seq, changeSeq) = await db.NextMessageAsync(channel.Id, cancellationToken);
                 message = new Message(channel.Id, seq, changeSeq, command.ActorId, text, html, command.ClientMessageId, now);
-                db.Messages.Add(message);
             }
             message.PostedBy(command.PostedAs, command.PostedIcon);
-            db.Log(LoggedEvent.Posted(message, now));
+            // Past the change tracker: what every post writes. Mentions, deliveries, follows and a thread's root are saved below.
+            await db.InsertRowsAsync([message], cancellationToken);
+            await db.InsertAsync([LoggedEvent.Posted(message, now)], cancellationToken);
             mentions.Add(db, message, now);
             await OutgoingDeliveries.QueueAsync(db, events, channel, message, root, mentions, now, cancellationToken);
             if (root is not null)
@@ -112,7 +113,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
                 await db.AdvanceReadPointerAsync(command.ActorId, channel.Id, message.Seq, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        catch (Exception e) when (e.IsUniqueViolation())
         {
             // A repeat of a stored send, or the same send racing itself (two requests with one client id): the unique
             // index on the author's client ids refused it, and the first one stands.
@@ -146,7 +147,6 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
         root.Replied(now, await db.NextChangeAsync(root.ChannelId, cancellationToken));
         var reply = Message.Reply(root, seq, changeSeq, command.ActorId, text, html, command.ClientMessageId, now,
             command.AlsoSendToChannel);
-        db.Messages.Add(reply);
         await db.FollowAsync(command.ActorId, root, reply.ReplySeq, refollow: true, cancellationToken);
         if (root.AuthorId != command.ActorId)
             await db.FollowAsync(root.AuthorId, root, readUpTo: 0, refollow: false, cancellationToken);

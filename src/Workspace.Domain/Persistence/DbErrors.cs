@@ -8,8 +8,10 @@ internal static class DbErrors
 {
     private const int SqliteConstraint = 19;
 
-    public static bool IsUniqueViolation(this DbUpdateException exception) => exception.InnerException switch
+    /// <summary>A unique index refused the row: saved by EF Core (the provider's error inside) or sent directly (<see cref="DirectSql"/>).</summary>
+    public static bool IsUniqueViolation(this Exception exception) => exception switch
     {
+        DbUpdateException saved => saved.InnerException is { } inner && inner.IsUniqueViolation(),
         SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,

@@ -18,25 +18,31 @@ internal static class ReadPointers
             """, cancellationToken) > 0;
 
     /// <summary>
-    /// The same for many readers of one channel in one statement: the members among <paramref name="userIds"/> whose
-    /// pointer was behind <paramref name="seq"/>, now moved there. A thousand people reading a live channel share its
-    /// newest seq, so a second's worth of their reading is one UPDATE, not a thousand.
+    /// The same for many readers of one channel: the members among <paramref name="userIds"/> whose pointer was behind
+    /// <paramref name="seq"/>, now moved there. A thousand people reading a live channel share its newest seq, so a
+    /// second's worth of their reading is a few UPDATEs (a few hundred readers each, <see cref="DirectSql.ParametersPerStatement"/>),
+    /// not a thousand.
     /// </summary>
     public static async Task<List<Guid>> AdvanceReadPointersAsync(this WorkspaceDb db, Guid channelId, long seq,
         IReadOnlyList<Guid> userIds, CancellationToken cancellationToken)
     {
-        var values = new List<object> { seq, channelId, seq };
-        var users = string.Join(", ", userIds.Select(id =>
+        var moved = new List<Guid>();
+        foreach (var readers in userIds.Chunk(DirectSql.ParametersPerStatement - 3))
         {
-            values.Add(id);
-            return $"{{{values.Count - 1}}}";
-        }));
-        // Only placeholders are put into the text; every value goes as a parameter.
-        var update = $$"""
-            UPDATE memberships SET "LastReadSeq" = {0}
-            WHERE "ChannelId" = {1} AND "LastReadSeq" < {2} AND "UserId" IN ({{users}})
-            RETURNING "UserId" AS "Value"
-            """;
-        return await db.Database.SqlQueryRaw<Guid>(update, [.. values]).ToListAsync(cancellationToken);
+            var values = new List<object> { seq, channelId, seq };
+            var users = string.Join(", ", readers.Select(id =>
+            {
+                values.Add(id);
+                return $"{{{values.Count - 1}}}";
+            }));
+            // Only placeholders are put into the text; every value goes as a parameter.
+            var update = $$"""
+                UPDATE memberships SET "LastReadSeq" = {0}
+                WHERE "ChannelId" = {1} AND "LastReadSeq" < {2} AND "UserId" IN ({{users}})
+                RETURNING "UserId" AS "Value"
+                """;
+            moved.AddRange(await db.Database.SqlQueryRaw<Guid>(update, [.. values]).ToListAsync(cancellationToken));
+        }
+        return moved;
     }
 }
