@@ -14,6 +14,7 @@ using Workspace.Web.Components;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Hosting;
 
+ArrayPoolCapacity.Raise();
 if (args.Contains(HealthProbe.Argument))
     return await HealthProbe.RunAsync();
 if (args.Contains(BackupCommandLine.Argument))
