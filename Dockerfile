@@ -16,9 +16,14 @@ LABEL org.opencontainers.image.title="Workspace" \
 WORKDIR /app
 COPY --from=build /app .
 RUN mkdir -p /data && chown "$APP_UID" /data
+# DOTNET_GCgen0size (hex bytes): 256 MB of new objects before a collection, instead of the runtime's few MB. Each
+# collection walks the old generation's changed cards, which with a thousand open pages took ~100 ms whatever the
+# young generation held: a third of the core went to collections (docs/benchmarks.md, fan-out). The runtime reads
+# it from the environment only, at start.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ConnectionStrings__Workspace="Data Source=/data/workspace.db" \
-    Storage__Path=/data/files
+    Storage__Path=/data/files \
+    DOTNET_GCgen0size=0x10000000
 VOLUME /data
 EXPOSE 8080
 USER $APP_UID
