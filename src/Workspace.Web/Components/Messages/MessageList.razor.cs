@@ -52,7 +52,7 @@ public sealed partial class MessageList
 
     private int scrolledWindow = -1;
     private MessageActions actions = default!;
-    private ChunkArrangement chunks = new();
+    private readonly ChunkArrangement chunks = new();
 
     private IReadOnlyList<MessageView> Messages => Timeline.Messages;
     private IReadOnlyList<PendingMessage> Pending => Timeline.Pending;
