@@ -35,7 +35,7 @@ internal static class ChannelCounters
     {
         var (name, placeholder) = db.Parameter("channel");
         await using var command = db.CreateCommand($"""{update} WHERE "Id" = {placeholder} RETURNING "LastSeq", "ChangeSeq", "IsArchived", "Name" """);
-        command.AddParameter(db.Model.FindEntityType(typeof(Channel))!.FindProperty(nameof(Channel.Id))!, name, channelId);
+        command.AddParameter(db.Column<Channel>(nameof(Channel.Id)), name, channelId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
             throw new InvalidOperationException($"No channel {channelId} to number a message in.");

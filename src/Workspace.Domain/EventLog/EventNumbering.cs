@@ -16,7 +16,7 @@ internal static class EventNumbering
         var (count, countAt) = db.Parameter("count");
         await using var command = db.CreateCommand(
             $"""UPDATE event_log_head SET "LastId" = "LastId" + {countAt} WHERE "Id" = {EventLogHead.SingleRowId} RETURNING "LastId" """);
-        command.AddParameter(db.Model.FindEntityType(typeof(EventLogHead))!.FindProperty(nameof(EventLogHead.LastId))!, count, (long)events.Count);
+        command.AddParameter(db.Column<EventLogHead>(nameof(EventLogHead.LastId)), count, (long)events.Count);
         var last = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
         var id = last - events.Count;
         foreach (var loggedEvent in events)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,11 @@ internal static class DirectSql
     public static void AddParameter(this DbCommand command, IProperty column, string name, object? value) =>
         command.Parameters.Add(column.GetRelationalTypeMapping().CreateParameter(command, name, value, column.IsNullable));
 
+    /// <summary>The column <typeparamref name="TEntity"/>.<paramref name="property"/> is stored in, for <see cref="AddParameter"/>.</summary>
+    public static IProperty Column<TEntity>(this WorkspaceDb db, string property) =>
+        db.Model.FindEntityType(typeof(TEntity))?.FindProperty(property)
+        ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{property} is not a column of the model.");
+
     /// <summary>The provider's spelling of a parameter's name and of its place in a statement.</summary>
     public static (string Name, string Placeholder) Parameter(this WorkspaceDb db, string name)
     {
@@ -49,8 +55,8 @@ internal static class DirectSql
     {
         if (rows.Count == 0)
             return;
-        var insert = Inserts.For(db).Of(db, typeof(TEntity));
-        foreach (var chunk in rows.Chunk(Math.Max(1, ParametersPerStatement / insert.Columns.Count)))
+        var insert = Inserts.For(db).GetOrAdd(typeof(TEntity), (type, context) => new InsertShape(context, type), db);
+        foreach (var chunk in rows.Chunk(insert.RowsPerStatement))
         {
             await using var command = db.CreateCommand("");
             var text = new StringBuilder(insert.Into);
@@ -60,7 +66,7 @@ internal static class DirectSql
                 for (var column = 0; column < insert.Columns.Count; column++)
                 {
                     var property = insert.Columns[column];
-                    var (name, placeholder) = insert.Parameter(row * insert.Columns.Count + column);
+                    var (name, placeholder) = insert.Parameters[row * insert.Columns.Count + column];
                     command.AddParameter(property, name, property.PropertyInfo!.GetValue(chunk[row]));
                     text.Append(column == 0 ? "" : ", ").Append(placeholder);
                 }
@@ -71,55 +77,31 @@ internal static class DirectSql
         }
     }
 
-    /// <summary>Each entity's INSERT head and columns, worked out once per model.</summary>
-    private static readonly PerModel<InsertShapes> Inserts = new(() => new InsertShapes());
-
-    private sealed class InsertShapes
-    {
-        private readonly Dictionary<Type, InsertShape> shapes = [];
-
-        public InsertShape Of(WorkspaceDb db, Type entityType)
-        {
-            lock (shapes)
-            {
-                if (!shapes.TryGetValue(entityType, out var shape))
-                    shapes[entityType] = shape = new InsertShape(db, db.Model.FindEntityType(entityType)
-                        ?? throw new InvalidOperationException($"{entityType.Name} is not an entity of the model."));
-                return shape;
-            }
-        }
-    }
+    /// <summary>Each entity's INSERT head, columns and parameter names, worked out once per model.</summary>
+    private static readonly PerModel<ConcurrentDictionary<Type, InsertShape>> Inserts = new(() => new());
 
     private sealed class InsertShape
     {
-        private readonly ISqlGenerationHelper sql;
-        private readonly List<(string Name, string Placeholder)> parameters = [];
-
-        public InsertShape(WorkspaceDb db, IEntityType entity)
+        public InsertShape(WorkspaceDb db, Type type)
         {
-            sql = db.GetService<ISqlGenerationHelper>();
+            var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of the model.");
+            var sql = db.GetService<ISqlGenerationHelper>();
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             Columns = entity.GetProperties().ToList();
             if (Columns.FirstOrDefault(c => c.PropertyInfo is null) is { } shadow)
                 throw new InvalidOperationException($"{entity.DisplayName()}.{shadow.Name} has no property to read it from.");
             Into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
                    $"({string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
+            RowsPerStatement = Math.Max(1, ParametersPerStatement / Columns.Count);
+            Parameters = [.. Enumerable.Range(0, RowsPerStatement * Columns.Count)
+                .Select(i => (sql.GenerateParameterName($"p{i}"), sql.GenerateParameterNamePlaceholder($"p{i}")))];
         }
 
         public IReadOnlyList<IProperty> Columns { get; }
         public string Into { get; }
+        public int RowsPerStatement { get; }
 
-        public (string Name, string Placeholder) Parameter(int index)
-        {
-            lock (parameters)
-            {
-                while (parameters.Count <= index)
-                {
-                    var name = $"p{parameters.Count}";
-                    parameters.Add((sql.GenerateParameterName(name), sql.GenerateParameterNamePlaceholder(name)));
-                }
-                return parameters[index];
-            }
-        }
+        /// <summary>Each parameter's name and its place in the statement, in row-then-column order.</summary>
+        public IReadOnlyList<(string Name, string Placeholder)> Parameters { get; }
     }
 }
