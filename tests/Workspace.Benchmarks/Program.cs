@@ -72,7 +72,7 @@ public static class Suite
         var work = Directory.CreateTempSubdirectory("workspace-bench-");
         try
         {
-            var pin = !smoke && OperatingSystem.IsLinux() && Environment.ProcessorCount >= 2;
+            var pin = !smoke && OperatingSystem.IsLinux() && BenchContext.MachineCores >= 2;
             // The generator keeps to its own core even when started without bench.sh; Chromium, started later, inherits it.
             if (pin && OperatingSystem.IsLinux())
                 Process.GetCurrentProcess().ProcessorAffinity = 1 << BenchContext.GeneratorCore;

@@ -37,7 +37,7 @@ public static class BenchmarkReport
             $"{(Git(root, "status --porcelain -- src tests") is "" ? "" : " (with uncommitted changes)")}, scenarios: " +
             $"{string.Join(", ", results.Select(r => r.Scenario))}{(withPostgres ? "" : " (SQLite only: no PostgreSQL server was given)")}.");
         text.AppendLine();
-        text.AppendLine($"Machine: {CpuModel()}, {Cores()} cores, {OsName()} ({RuntimeInformation.OSDescription}), " +
+        text.AppendLine($"Machine: {CpuModel()}, {BenchContext.MachineCores} cores, {OsName()} ({RuntimeInformation.OSDescription}), " +
             $".NET {Environment.Version}. Server pinned to core {BenchContext.ServerCore}, generator to core {BenchContext.GeneratorCore}.");
         text.AppendLine();
         text.AppendLine("| scenario | figure | result | baseline | ratio | target | met |");
@@ -114,10 +114,6 @@ public static class BenchmarkReport
         File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
             : RuntimeInformation.ProcessArchitecture.ToString();
-
-    // Environment.ProcessorCount counts only the cores this process may use, one when pinned.
-    private static int Cores() =>
-        File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").Count(l => l.StartsWith("processor", StringComparison.Ordinal)) : Environment.ProcessorCount;
 
     private static string OsName() =>
         File.Exists("/etc/os-release")

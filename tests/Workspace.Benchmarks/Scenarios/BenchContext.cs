@@ -16,6 +16,13 @@ public sealed record BenchContext(bool Smoke, string WorkDirectory, string? Post
     public const int ServerCore = 0;
     public const int GeneratorCore = 1;
 
+    /// <summary>
+    /// The machine's cores. Not <see cref="Environment.ProcessorCount"/>: that counts the cores this process may use, one
+    /// under bench.sh's taskset, and the server was then left on the generator's core.
+    /// </summary>
+    public static int MachineCores =>
+        File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").Count(l => l.StartsWith("processor", StringComparison.Ordinal)) : Environment.ProcessorCount;
+
     /// <summary>The app, run as its own process the way the container runs it.</summary>
     public static string ServerDll => typeof(global::Program).Assembly.Location;
 
