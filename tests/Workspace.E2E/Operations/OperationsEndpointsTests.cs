@@ -46,6 +46,9 @@ public sealed class OperationsEndpointsTests(BrowserFixture browsers) : BrowserT
         Assert.True(Value(text, "workspace_deliveries_total") >= 1, "the member's open page was handed the post");
         Assert.True(Value(text, "workspace_circuits_open") >= 2, "the owner's and the member's pages are connected");
         Assert.Matches(new Regex(@"^http_server_request_duration_seconds_bucket\{", RegexOptions.Multiline), text);
+        Assert.True(Value(text, "aspnetcore_components_circuit_active") >= 2, "Blazor's circuit meter is exported");
+        // Not Blazor's per component meters: they time every component of every open page (docs/benchmarks.md).
+        Assert.DoesNotMatch(new Regex(@"^aspnetcore_components_(update_parameters|render_diff|handle_event)", RegexOptions.Multiline), text);
         Assert.True(Value(text, "dotnet_jit_compiled_methods_total") > 0, "the runtime's own meter is exported");
         Assert.True(Value(text, "dotnet_process_memory_working_set_bytes") > 0, "the runtime's own meter is exported");
         GC.KeepAlive(member);
