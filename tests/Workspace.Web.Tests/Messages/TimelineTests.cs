@@ -24,16 +24,36 @@ public sealed class TimelineTests
     public void KeepNewest_LetsTheOldestGo_AndSaysThereIsMoreAbove()
     {
         var timeline = new Timeline();
-        timeline.Reset(Views.Page([Views.Message(1), Views.Message(2), Views.Message(3)]));
-        timeline.Apply(Views.Message(4));
+        timeline.Reset(Views.Page([.. Enumerable.Range(1, 29).Select(seq => Views.Message(seq))]));
+        timeline.Apply(Views.Message(30));
 
-        timeline.KeepNewest(3);
+        timeline.KeepNewest(15);
 
-        Assert.Equal([2L, 3L, 4L], timeline.Messages.Select(m => m.Seq));
+        // The newest 15 begin in the chunk of seqs 10–19, which stays whole.
+        Assert.Equal(Enumerable.Range(10, 21).Select(seq => (long)seq), timeline.Messages.Select(m => m.Seq));
         Assert.True(timeline.HasOlder);
         // A late change to a message that went is not shown again; scrolling up loads it as it is.
-        timeline.Apply(Views.Message(1, changeSeq: 5));
-        Assert.Equal([2L, 3L, 4L], timeline.Messages.Select(m => m.Seq));
+        timeline.Apply(Views.Message(1, changeSeq: 31));
+        Assert.Equal(10L, timeline.Messages[0].Seq);
+    }
+
+    [Fact]
+    public void KeepNewest_AsMessagesArrive_LetsTheOldestGoAWholeChunkAtATime()
+    {
+        var timeline = new Timeline();
+        timeline.Reset(Views.Page([.. Enumerable.Range(1, 20).Select(seq => Views.Message(seq))]));
+        var firstShown = new List<long>();
+
+        for (var seq = 21; seq <= 45; seq++)
+        {
+            timeline.Apply(Views.Message(seq));
+            timeline.KeepNewest(20);
+            firstShown.Add(timeline.Messages[0].Seq);
+        }
+
+        // Never fewer than 20; the first chunk goes only once every message of it may, so a live message leaves the
+        // list's first chunk as it was.
+        Assert.Equal([.. Enumerable.Repeat(1L, 8), .. Enumerable.Repeat(10L, 10), .. Enumerable.Repeat(20L, 7)], firstShown);
     }
 
     [Fact]

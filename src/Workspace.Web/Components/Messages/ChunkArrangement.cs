@@ -19,6 +19,10 @@ public sealed class ChunkArrangement
 {
     private Dictionary<long, ChunkShown> shown = [];
     private List<ChunkShown> ordered = [];
+    // Filled by the next arrangement and then swapped with the current: every open page arranges its list for every
+    // live message, and a thousand pages allocating these each time were among the allocations that set off collections.
+    private Dictionary<long, ChunkShown> nextShown = [];
+    private List<ChunkShown> nextOrdered = [];
     private int versions;
 
     public IReadOnlyList<ChunkShown> Chunks => ordered;
@@ -30,8 +34,9 @@ public sealed class ChunkArrangement
         // The line goes before the first unread message still there: the very first may have been deleted.
         var firstUnreadShown = firstUnreadSeq is { } unread ? messages.FirstOrDefault(m => !m.Deleted && m.Seq >= unread)?.Seq : null;
         var today = viewer.LocalTime(DateTimeOffset.UtcNow).Date;
-        var arranged = new Dictionary<long, ChunkShown>(shown.Count + 1);
-        var inOrder = new List<ChunkShown>(shown.Count + 1);
+        var (arranged, inOrder) = (nextShown, nextOrdered);
+        arranged.Clear();
+        inOrder.Clear();
         MessageView? previous = null;
         for (var start = 0; start < messages.Count;)
         {
@@ -53,8 +58,8 @@ public sealed class ChunkArrangement
                     previous = messages[i];
             start = end;
         }
-        shown = arranged;
-        ordered = inOrder;
+        (shown, nextShown) = (arranged, shown);
+        (ordered, nextOrdered) = (inOrder, ordered);
     }
 
     /// <summary>The same message views as before: a timeline replaces a view whenever its message changes.</summary>

@@ -78,13 +78,19 @@ public sealed class Timeline
     /// <summary>
     /// Lets the oldest messages go once more than <paramref name="count"/> are held, while the window reaches the newest
     /// message: a channel left open in a busy day would otherwise hold, and render, everything posted since it opened.
-    /// What goes is loaded again by scrolling up.
+    /// What goes is loaded again by scrolling up. It goes a whole chunk of the list at a time (<see cref="MessageChunk"/>),
+    /// so at least <paramref name="count"/> stay: letting one go per live message changed the list's first chunk too,
+    /// and every open page rendered it again for every message.
     /// </summary>
     public void KeepNewest(int count)
     {
         if (HasNewer || _messages.Count <= count)
             return;
-        _messages.RemoveRange(0, _messages.Count - count);
+        var firstKeptChunk = MessageChunk.Of(_messages[^count]);
+        var going = _messages.FindIndex(m => MessageChunk.Of(m) == firstKeptChunk);
+        if (going == 0)
+            return;
+        _messages.RemoveRange(0, going);
         HasOlder = true;
     }
 
