@@ -40,11 +40,10 @@ public sealed class GetChannelMessagesHandler(WorkspaceDb db) : IQueryHandler<Ge
     {
         var (channel, _) = await db.FindVisibleAsync(query.ActorId, query.ChannelId, cancellationToken);
         var changeSeq = channel.ChangeSeq;
-        var messages = db.Messages.Where(m => m.ChannelId == channel.Id && !m.ThreadOnly);
 
         if (query.After is { } after)
         {
-            var newer = await db.ToViewsAsync(messages.Where(m => m.Seq > after).OrderBy(m => m.Seq).Take(query.Limit + 1), cancellationToken);
+            var newer = await db.PageAfterAsync(channel.Id, after, query.Limit + 1, cancellationToken);
             var hasNewer = newer.Count > query.Limit;
             return new MessagePage(newer.Take(query.Limit).ToList(), HasOlder: after > 0, hasNewer, changeSeq);
         }
@@ -52,11 +51,7 @@ public sealed class GetChannelMessagesHandler(WorkspaceDb db) : IQueryHandler<Ge
         if (query.Around is { } around)
         {
             var half = query.Limit / 2;
-            // Both sides of the jump in one query: a permalink costs what a page does.
-            var window = await db.ToViewsAsync(
-                messages.Where(m => m.Seq < around).OrderByDescending(m => m.Seq).Take(half + 1)
-                    .Concat(messages.Where(m => m.Seq >= around).OrderBy(m => m.Seq).Take(query.Limit - half + 1)),
-                cancellationToken);
+            var window = await db.PageAroundAsync(channel.Id, around, half + 1, query.Limit - half + 1, cancellationToken);
             var older = window.Where(v => v.Seq < around).ToList();
             var rest = window.Where(v => v.Seq >= around).ToList();
             var hasOlder = older.Count > half;
@@ -64,8 +59,7 @@ public sealed class GetChannelMessagesHandler(WorkspaceDb db) : IQueryHandler<Ge
             return new MessagePage([.. older.Skip(hasOlder ? 1 : 0), .. rest.Take(query.Limit - half)], hasOlder, hasNewer, changeSeq);
         }
 
-        var page = query.Before is { } before ? messages.Where(m => m.Seq < before) : messages;
-        var newest = await db.ToViewsAsync(page.OrderByDescending(m => m.Seq).Take(query.Limit + 1), cancellationToken);
+        var newest = await db.PageBeforeAsync(channel.Id, query.Before ?? long.MaxValue, query.Limit + 1, cancellationToken);
         var hasOlderPage = newest.Count > query.Limit;
         return new MessagePage(newest.Skip(hasOlderPage ? 1 : 0).ToList(), hasOlderPage, HasNewer: query.Before is not null && query.Before <= channel.LastSeq, changeSeq);
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
@@ -12,9 +13,37 @@ internal static class MessageViews
     /// Filter, order and limit before calling.
     /// </summary>
     public static async Task<List<MessageView>> ToViewsAsync(this WorkspaceDb db, IQueryable<Message> messages,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        await db.CompleteAsync(await messages.Provider.CreateQuery<ViewRow>(Projected(Expression.Constant(db, typeof(WorkspaceDb)), messages.Expression))
+            .AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The newest <paramref name="take"/> of a channel's messages before seq <paramref name="before"/>
+    /// (<see cref="long.MaxValue"/>: the newest of all), as <see cref="ToViewsAsync"/> would load them, through a
+    /// compiled query: a page of history is the one read every open page and every scroll makes.
+    /// </summary>
+    public static async Task<List<MessageView>> PageBeforeAsync(this WorkspaceDb db, Guid channelId, long before, int take,
+        CancellationToken cancellationToken) =>
+        await db.CompleteAsync(await PagesBefore.For(db)(db, channelId, before, take).ToListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The oldest <paramref name="take"/> of a channel's messages after seq <paramref name="after"/>, compiled.</summary>
+    public static async Task<List<MessageView>> PageAfterAsync(this WorkspaceDb db, Guid channelId, long after, int take,
+        CancellationToken cancellationToken) =>
+        await db.CompleteAsync(await PagesAfter.For(db)(db, channelId, after, take).ToListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="takeBefore"/> messages before seq <paramref name="around"/> and <paramref name="takeFrom"/>
+    /// from it on, in one compiled query: a permalink costs what a page does.
+    /// </summary>
+    public static async Task<List<MessageView>> PageAroundAsync(this WorkspaceDb db, Guid channelId, long around, int takeBefore,
+        int takeFrom, CancellationToken cancellationToken) =>
+        await db.CompleteAsync(await PagesAround.For(db)(db, channelId, around, takeBefore, takeFrom).ToListAsync(cancellationToken),
+            cancellationToken);
+
+    /// <summary>Adds to the projected rows what only some messages have (repliers, mentions, reactions), oldest first.</summary>
+    private static async Task<List<MessageView>> CompleteAsync(this WorkspaceDb db, List<ViewRow> rows, CancellationToken cancellationToken)
     {
-        var rows = await db.ProjectAsync(messages, cancellationToken);
+        rows.Sort((a, b) => a.View.Seq != b.View.Seq ? a.View.Seq.CompareTo(b.View.Seq) : a.View.ReplySeq.CompareTo(b.View.ReplySeq));
         var views = rows.ConvertAll(r => r.View);
         if (views.Count == 0)
             return views;
@@ -71,7 +100,7 @@ internal static class MessageViews
 
     /// <summary>
     /// A message just written, from what its command holds rather than read back: it has no reactions, replies or
-    /// repliers yet, and its mentions are the ones the command wrote. Mirrors <see cref="ProjectAsync"/>.
+    /// repliers yet, and its mentions are the ones the command wrote. Mirrors <see cref="Projection"/>.
     /// </summary>
     public static MessageView FreshView(Message message, User author, Message? root, IReadOnlyList<Guid> mentioned) =>
         new(message.Id, message.ChannelId, message.Seq, message.ChangeSeq, message.AuthorId, author.DisplayName,
@@ -93,32 +122,65 @@ internal static class MessageViews
     /// <summary>A message's view, and whether it has mention or reaction rows to fetch (most pages have few or none).</summary>
     private sealed record ViewRow(MessageView View, bool HasMentions, bool HasReactions);
 
-    private static async Task<List<ViewRow>> ProjectAsync(this WorkspaceDb db, IQueryable<Message> messages,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// How a message and its author become a view row, written once for both the composed queries of
+    /// <see cref="ToViewsAsync"/> and the compiled pages: <c>messages</c> stands for whichever messages are asked for.
+    /// </summary>
+    private static readonly Expression<Func<WorkspaceDb, IQueryable<Message>, IQueryable<ViewRow>>> Projection = (db, messages) =>
+        from m in messages
+        join u in db.Users on m.AuthorId equals u.Id
+        select new ViewRow(new MessageView(m.Id, m.ChannelId, m.Seq, m.ChangeSeq, m.AuthorId, u.DisplayName,
+            u.Handle, m.Text, m.Html, m.ClientMessageId, m.CreatedAt, m.EditedAt, m.DeletedAt != null, null, null)
+        {
+            AuthorAvatarVersion = u.AvatarVersion,
+            AuthorIsBot = u.Role == WorkspaceRole.Bot,
+            PostedAs = m.PostedAs,
+            PostedIcon = m.PostedIcon,
+            ThreadRootId = m.ThreadRootId,
+            ThreadRootSeq = m.ThreadRootId == null
+                ? null
+                : db.Messages.Where(r => r.Id == m.ThreadRootId).Select(r => (long?)r.Seq).FirstOrDefault(),
+            ReplySeq = m.ReplySeq,
+            ThreadOnly = m.ThreadOnly,
+            ReplyCount = m.ReplyCount,
+            LastReplyAt = m.LastReplyAt,
+        },
+        db.Mentions.Any(x => x.MessageId == m.Id),
+        db.Reactions.Any(r => r.MessageId == m.Id));
+
+    /// <summary><see cref="Projection"/>'s body for the given context and messages.</summary>
+    private static Expression Projected(Expression db, Expression messages) =>
+        new Substitution(new() { [Projection.Parameters[0]] = db, [Projection.Parameters[1]] = messages }).Visit(Projection.Body);
+
+    /// <summary>A compiled query: the messages a lambda selects, projected.</summary>
+    private static Expression<TQuery> Compose<TQuery, TSelect>(Expression<TSelect> select) =>
+        Expression.Lambda<TQuery>(Projected(select.Parameters[0], select.Body), select.Parameters);
+
+    private static readonly PerModel<Func<WorkspaceDb, Guid, long, int, IAsyncEnumerable<ViewRow>>> PagesBefore = new(() =>
+        EF.CompileAsyncQuery(Compose<Func<WorkspaceDb, Guid, long, int, IQueryable<ViewRow>>, Func<WorkspaceDb, Guid, long, int, IQueryable<Message>>>(
+            (db, channelId, before, take) => db.Messages
+                .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq < before)
+                .OrderByDescending(m => m.Seq).Take(take))));
+
+    private static readonly PerModel<Func<WorkspaceDb, Guid, long, int, IAsyncEnumerable<ViewRow>>> PagesAfter = new(() =>
+        EF.CompileAsyncQuery(Compose<Func<WorkspaceDb, Guid, long, int, IQueryable<ViewRow>>, Func<WorkspaceDb, Guid, long, int, IQueryable<Message>>>(
+            (db, channelId, after, take) => db.Messages
+                .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq > after)
+                .OrderBy(m => m.Seq).Take(take))));
+
+    private static readonly PerModel<Func<WorkspaceDb, Guid, long, int, int, IAsyncEnumerable<ViewRow>>> PagesAround = new(() =>
+        EF.CompileAsyncQuery(Compose<Func<WorkspaceDb, Guid, long, int, int, IQueryable<ViewRow>>, Func<WorkspaceDb, Guid, long, int, int, IQueryable<Message>>>(
+            (db, channelId, around, takeBefore, takeFrom) => db.Messages
+                .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq < around)
+                .OrderByDescending(m => m.Seq).Take(takeBefore)
+                .Concat(db.Messages
+                    .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq >= around)
+                    .OrderBy(m => m.Seq).Take(takeFrom)))));
+
+    /// <summary>Puts expressions in the place of parameters.</summary>
+    private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
     {
-        var rows = await (from m in messages
-                          join u in db.Users on m.AuthorId equals u.Id
-                          select new ViewRow(new MessageView(m.Id, m.ChannelId, m.Seq, m.ChangeSeq, m.AuthorId, u.DisplayName,
-                              u.Handle, m.Text, m.Html, m.ClientMessageId, m.CreatedAt, m.EditedAt, m.DeletedAt != null, null, null)
-                          {
-                              AuthorAvatarVersion = u.AvatarVersion,
-                              AuthorIsBot = u.Role == WorkspaceRole.Bot,
-                              PostedAs = m.PostedAs,
-                              PostedIcon = m.PostedIcon,
-                              ThreadRootId = m.ThreadRootId,
-                              ThreadRootSeq = m.ThreadRootId == null
-                                  ? null
-                                  : db.Messages.Where(r => r.Id == m.ThreadRootId).Select(r => (long?)r.Seq).FirstOrDefault(),
-                              ReplySeq = m.ReplySeq,
-                              ThreadOnly = m.ThreadOnly,
-                              ReplyCount = m.ReplyCount,
-                              LastReplyAt = m.LastReplyAt,
-                          },
-                          db.Mentions.Any(x => x.MessageId == m.Id),
-                          db.Reactions.Any(r => r.MessageId == m.Id)))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        rows.Sort((a, b) => a.View.Seq != b.View.Seq ? a.View.Seq.CompareTo(b.View.Seq) : a.View.ReplySeq.CompareTo(b.View.ReplySeq));
-        return rows;
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            replacements.GetValueOrDefault(node) ?? node;
     }
 }
