@@ -13,9 +13,11 @@ internal static class MessageViews
     /// Filter, order and limit before calling.
     /// </summary>
     public static async Task<List<MessageView>> ToViewsAsync(this WorkspaceDb db, IQueryable<Message> messages,
-        CancellationToken cancellationToken) =>
-        await db.CompleteAsync(await messages.Provider.CreateQuery<ViewRow>(Projected(Expression.Constant(db, typeof(WorkspaceDb)), messages.Expression))
-            .AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        var projected = messages.Provider.CreateQuery<ViewRow>(Projected(Expression.Constant(db, typeof(WorkspaceDb)), messages.Expression));
+        return await db.CompleteAsync(await projected.AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
+    }
 
     /// <summary>
     /// The newest <paramref name="take"/> of a channel's messages before seq <paramref name="before"/>
@@ -152,30 +154,34 @@ internal static class MessageViews
     private static Expression Projected(Expression db, Expression messages) =>
         new Substitution(new() { [Projection.Parameters[0]] = db, [Projection.Parameters[1]] = messages }).Visit(Projection.Body);
 
-    /// <summary>A compiled query: the messages a lambda selects, projected.</summary>
-    private static Expression<TQuery> Compose<TQuery, TSelect>(Expression<TSelect> select) =>
-        Expression.Lambda<TQuery>(Projected(select.Parameters[0], select.Body), select.Parameters);
+    /// <summary>The messages a lambda selects, projected: a query to compile.</summary>
+    private static Expression<Func<WorkspaceDb, Guid, long, int, IQueryable<ViewRow>>> Projecting(
+        Expression<Func<WorkspaceDb, Guid, long, int, IQueryable<Message>>> select) =>
+        Expression.Lambda<Func<WorkspaceDb, Guid, long, int, IQueryable<ViewRow>>>(
+            Projected(select.Parameters[0], select.Body), select.Parameters);
+
+    private static Expression<Func<WorkspaceDb, Guid, long, int, int, IQueryable<ViewRow>>> Projecting(
+        Expression<Func<WorkspaceDb, Guid, long, int, int, IQueryable<Message>>> select) =>
+        Expression.Lambda<Func<WorkspaceDb, Guid, long, int, int, IQueryable<ViewRow>>>(
+            Projected(select.Parameters[0], select.Body), select.Parameters);
 
     private static readonly PerModel<Func<WorkspaceDb, Guid, long, int, IAsyncEnumerable<ViewRow>>> PagesBefore = new(() =>
-        EF.CompileAsyncQuery(Compose<Func<WorkspaceDb, Guid, long, int, IQueryable<ViewRow>>, Func<WorkspaceDb, Guid, long, int, IQueryable<Message>>>(
-            (db, channelId, before, take) => db.Messages
-                .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq < before)
-                .OrderByDescending(m => m.Seq).Take(take))));
+        EF.CompileAsyncQuery(Projecting((db, channelId, before, take) => db.Messages
+            .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq < before)
+            .OrderByDescending(m => m.Seq).Take(take))));
 
     private static readonly PerModel<Func<WorkspaceDb, Guid, long, int, IAsyncEnumerable<ViewRow>>> PagesAfter = new(() =>
-        EF.CompileAsyncQuery(Compose<Func<WorkspaceDb, Guid, long, int, IQueryable<ViewRow>>, Func<WorkspaceDb, Guid, long, int, IQueryable<Message>>>(
-            (db, channelId, after, take) => db.Messages
-                .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq > after)
-                .OrderBy(m => m.Seq).Take(take))));
+        EF.CompileAsyncQuery(Projecting((db, channelId, after, take) => db.Messages
+            .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq > after)
+            .OrderBy(m => m.Seq).Take(take))));
 
     private static readonly PerModel<Func<WorkspaceDb, Guid, long, int, int, IAsyncEnumerable<ViewRow>>> PagesAround = new(() =>
-        EF.CompileAsyncQuery(Compose<Func<WorkspaceDb, Guid, long, int, int, IQueryable<ViewRow>>, Func<WorkspaceDb, Guid, long, int, int, IQueryable<Message>>>(
-            (db, channelId, around, takeBefore, takeFrom) => db.Messages
-                .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq < around)
-                .OrderByDescending(m => m.Seq).Take(takeBefore)
-                .Concat(db.Messages
-                    .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq >= around)
-                    .OrderBy(m => m.Seq).Take(takeFrom)))));
+        EF.CompileAsyncQuery(Projecting((db, channelId, around, takeBefore, takeFrom) => db.Messages
+            .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq < around)
+            .OrderByDescending(m => m.Seq).Take(takeBefore)
+            .Concat(db.Messages
+                .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq >= around)
+                .OrderBy(m => m.Seq).Take(takeFrom)))));
 
     /// <summary>Puts expressions in the place of parameters.</summary>
     private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor

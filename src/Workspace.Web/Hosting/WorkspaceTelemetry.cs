@@ -16,7 +16,7 @@ public static class WorkspaceTelemetry
     /// <summary>
     /// ASP.NET Core's meters, named rather than all taken (OpenTelemetry's <c>AddAspNetCoreInstrumentation</c>): that
     /// also listens to Blazor's per component meters, which time every component's parameters and every render batch
-    /// of every page, a twentieth of the server's core with a thousand pages open (docs/benchmarks.md).
+    /// of every page: about 4 % of the server's core with a thousand pages open (docs/benchmarks.md).
     /// </summary>
     public static readonly string[] AspNetCoreMeters =
     [
