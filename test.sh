@@ -282,6 +282,27 @@ if [[ $((passed + failed)) -eq 0 ]]; then
     status=1
 fi
 
+# The failed tests again, last, where a log cut to its tail still shows them (the runner prints them mid-log).
+if [[ "$failed" -gt 0 ]]; then
+    log "failed tests:"
+    shopt -s nullglob
+    if command -v python3 >/dev/null 2>&1; then
+        python3 - "$RESULTS_DIR"/*.xunit >&2 <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+for path in sys.argv[1:]:
+    for test in ET.parse(path).iter("test"):
+        if test.get("result") == "Fail":
+            message = (test.findtext("failure/message") or "").strip().splitlines()[:3]
+            print("  " + test.get("name"), *("    " + line[:300] for line in message), sep="\n")
+PY
+    else
+        for f in "$RESULTS_DIR"/*.xunit; do
+            grep -o '<test [^>]*result="Fail"[^>]*>' "$f" | sed -n 's/.*[[:space:]]name="\([^"]*\)".*/  \1/p' >&2 || true
+        done
+    fi
+    shopt -u nullglob
+fi
+
 summary="$passed passed, $failed failed"
 if [[ "$skipped" -gt 0 ]]; then summary+=", $skipped skipped"; fi
 echo "$summary"

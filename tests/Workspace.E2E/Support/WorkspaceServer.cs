@@ -99,6 +99,9 @@ public sealed class WorkspaceServer : WebApplicationFactory<Program>
             .AddFilter("Microsoft", LogLevel.Warning)
             .AddFilter("System", LogLevel.Warning)
             .AddFilter("Workspace", LogLevel.Warning)
+            // Every test server starts a key ring in its own database and warns that the keys are kept unencrypted
+            // there (as the app keeps them anywhere); one warning per server buried the failures in CI's log.
+            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error)
             // The app turns unique-index violations (a taken channel name, a repeated send) into answers, but EF Core
             // logs each one as an error first; real failures still show up from the request and circuit loggers.
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical)
