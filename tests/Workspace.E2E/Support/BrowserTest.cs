@@ -34,12 +34,13 @@ public abstract class BrowserTest(BrowserFixture browsers) : IAsyncLifetime
     }
 
     /// <summary>The owner sets the workspace up and invites Ben; both end up in #general, connected.</summary>
-    protected async Task<(IPage Owner, IPage Member)> OwnerAndMemberAsync()
+    /// <param name="baseAddress">The app to do it on, when not <see cref="Server"/>.</param>
+    protected async Task<(IPage Owner, IPage Member)> OwnerAndMemberAsync(Uri? baseAddress = null)
     {
-        var owner = await NewPersonAsync();
+        var owner = await NewPersonAsync(baseAddress: baseAddress);
         await owner.SetUpWorkspaceAsync(People.Owner);
         var link = await owner.CreateInviteLinkAsync();
-        var member = await NewPersonAsync();
+        var member = await NewPersonAsync(baseAddress: baseAddress);
         await member.JoinByInviteAsync(link, People.Member);
         return (owner, member);
     }
