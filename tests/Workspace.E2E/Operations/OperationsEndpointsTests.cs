@@ -27,8 +27,8 @@ public sealed class OperationsEndpointsTests(BrowserFixture browsers) : BrowserT
 
     /// <remarks>
     /// On an app process of its own: OpenTelemetry listens to a meter by name across the whole process, so a server
-    /// in this one would also count the pages and posts of every test server running beside it (Blazor's circuit
-    /// counter was seen below the two pages open here, and an observed gauge reports whichever server answered last).
+    /// in this one would export figures mixed with those of every test server running beside it (Blazor's circuit
+    /// counter, moved by their circuits closing, was seen below the two pages open here).
     /// </remarks>
     [Fact]
     public async Task Metrics_AfterAMessageIsPosted_CountItTheRequestDurationsAndTheRuntime()
