@@ -39,19 +39,24 @@ public sealed class GetChannelMessagesHandler(WorkspaceDb db) : IQueryHandler<Ge
     public async ValueTask<MessagePage> Handle(GetChannelMessages query, CancellationToken cancellationToken)
     {
         var (channel, _) = await db.FindVisibleAsync(query.ActorId, query.ChannelId, cancellationToken);
-        var changeSeq = channel.ChangeSeq;
+        var (lastSeq, changeSeq) = (channel.LastSeq, channel.ChangeSeq);
+        // Pages are ranges of seqs (MessageViews.PageAsync), each one longer than asked on the side it pages towards:
+        // a message there means there is more. Cursors are clamped to the channel's seqs first, so that no range
+        // overflows and a cursor past either end pages as it would at that end.
 
         if (query.After is { } after)
         {
-            var newer = await db.PageAfterAsync(channel.Id, after, query.Limit + 1, cancellationToken);
+            var from = Math.Clamp(after, 0, lastSeq) + 1;
+            var newer = await db.PageAsync(channel.Id, from, from + query.Limit + 1, cancellationToken);
             var hasNewer = newer.Count > query.Limit;
             return new MessagePage(newer.Take(query.Limit).ToList(), HasOlder: after > 0, hasNewer, changeSeq);
         }
 
-        if (query.Around is { } around)
+        if (query.Around is { } asked)
         {
+            var around = Math.Clamp(asked, 1, lastSeq + 1);
             var half = query.Limit / 2;
-            var window = await db.PageAroundAsync(channel.Id, around, half + 1, query.Limit - half + 1, cancellationToken);
+            var window = await db.PageAsync(channel.Id, around - half - 1, around + query.Limit - half + 1, cancellationToken);
             var older = window.Where(v => v.Seq < around).ToList();
             var rest = window.Where(v => v.Seq >= around).ToList();
             var hasOlder = older.Count > half;
@@ -59,9 +64,10 @@ public sealed class GetChannelMessagesHandler(WorkspaceDb db) : IQueryHandler<Ge
             return new MessagePage([.. older.Skip(hasOlder ? 1 : 0), .. rest.Take(query.Limit - half)], hasOlder, hasNewer, changeSeq);
         }
 
-        var newest = await db.PageBeforeAsync(channel.Id, query.Before ?? long.MaxValue, query.Limit + 1, cancellationToken);
+        var before = Math.Clamp(query.Before ?? long.MaxValue, 0, lastSeq + 1);
+        var newest = await db.PageAsync(channel.Id, before - query.Limit - 1, before, cancellationToken);
         var hasOlderPage = newest.Count > query.Limit;
-        return new MessagePage(newest.Skip(hasOlderPage ? 1 : 0).ToList(), hasOlderPage, HasNewer: query.Before is not null && query.Before <= channel.LastSeq, changeSeq);
+        return new MessagePage(newest.Skip(hasOlderPage ? 1 : 0).ToList(), hasOlderPage, HasNewer: query.Before is not null && query.Before <= lastSeq, changeSeq);
     }
 }
 

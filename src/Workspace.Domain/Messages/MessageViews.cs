@@ -20,27 +20,16 @@ internal static class MessageViews
     }
 
     /// <summary>
-    /// The newest <paramref name="take"/> of a channel's messages before seq <paramref name="before"/>
-    /// (<see cref="long.MaxValue"/>: the newest of all), as <see cref="ToViewsAsync"/> would load them, through a
-    /// compiled query: a page of history is the one read every open page and every scroll makes.
+    /// A channel's messages with seqs from <paramref name="from"/> up to but not including <paramref name="to"/>, as
+    /// <see cref="ToViewsAsync"/> would load them, through a compiled query: a page of history is the read every open
+    /// page and every scroll makes. A channel numbers the messages it shows without gaps (<c>ChannelCounters</c>; a
+    /// deleted message keeps its row), so any page, the newest, one before or after a seq or one around it, is a range
+    /// of seqs: a single index range read, where a keyset read ordered and limited in a subquery cost more, and a
+    /// permalink's two of them joined by <c>UNION ALL</c> more still (docs/benchmarks.md, history).
     /// </summary>
-    public static async Task<List<MessageView>> PageBeforeAsync(this WorkspaceDb db, Guid channelId, long before, int take,
+    public static async Task<List<MessageView>> PageAsync(this WorkspaceDb db, Guid channelId, long from, long to,
         CancellationToken cancellationToken) =>
-        await db.CompleteAsync(await PagesBefore.For(db)(db, channelId, before, take).ToListAsync(cancellationToken), cancellationToken);
-
-    /// <summary>The oldest <paramref name="take"/> of a channel's messages after seq <paramref name="after"/>, compiled.</summary>
-    public static async Task<List<MessageView>> PageAfterAsync(this WorkspaceDb db, Guid channelId, long after, int take,
-        CancellationToken cancellationToken) =>
-        await db.CompleteAsync(await PagesAfter.For(db)(db, channelId, after, take).ToListAsync(cancellationToken), cancellationToken);
-
-    /// <summary>
-    /// Up to <paramref name="takeBefore"/> messages before seq <paramref name="around"/> and <paramref name="takeFrom"/>
-    /// from it on, in one compiled query rather than two (it still costs ~0.2 ms more than a page: docs/benchmarks.md).
-    /// </summary>
-    public static async Task<List<MessageView>> PageAroundAsync(this WorkspaceDb db, Guid channelId, long around, int takeBefore,
-        int takeFrom, CancellationToken cancellationToken) =>
-        await db.CompleteAsync(await PagesAround.For(db)(db, channelId, around, takeBefore, takeFrom).ToListAsync(cancellationToken),
-            cancellationToken);
+        await db.CompleteAsync(await Pages.For(db)(db, channelId, from, to).ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>Adds to the projected rows what only some messages have (repliers, mentions, reactions), oldest first.</summary>
     private static async Task<List<MessageView>> CompleteAsync(this WorkspaceDb db, List<ViewRow> rows, CancellationToken cancellationToken)
@@ -155,33 +144,14 @@ internal static class MessageViews
         new Substitution(new() { [Projection.Parameters[0]] = db, [Projection.Parameters[1]] = messages }).Visit(Projection.Body);
 
     /// <summary>The messages a lambda selects, projected: a query to compile.</summary>
-    private static Expression<Func<WorkspaceDb, Guid, long, int, IQueryable<ViewRow>>> Projecting(
-        Expression<Func<WorkspaceDb, Guid, long, int, IQueryable<Message>>> select) =>
-        Expression.Lambda<Func<WorkspaceDb, Guid, long, int, IQueryable<ViewRow>>>(
+    private static Expression<Func<WorkspaceDb, Guid, long, long, IQueryable<ViewRow>>> Projecting(
+        Expression<Func<WorkspaceDb, Guid, long, long, IQueryable<Message>>> select) =>
+        Expression.Lambda<Func<WorkspaceDb, Guid, long, long, IQueryable<ViewRow>>>(
             Projected(select.Parameters[0], select.Body), select.Parameters);
 
-    private static Expression<Func<WorkspaceDb, Guid, long, int, int, IQueryable<ViewRow>>> Projecting(
-        Expression<Func<WorkspaceDb, Guid, long, int, int, IQueryable<Message>>> select) =>
-        Expression.Lambda<Func<WorkspaceDb, Guid, long, int, int, IQueryable<ViewRow>>>(
-            Projected(select.Parameters[0], select.Body), select.Parameters);
-
-    private static readonly PerModel<Func<WorkspaceDb, Guid, long, int, IAsyncEnumerable<ViewRow>>> PagesBefore = new(() =>
-        EF.CompileAsyncQuery(Projecting((db, channelId, before, take) => db.Messages
-            .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq < before)
-            .OrderByDescending(m => m.Seq).Take(take))));
-
-    private static readonly PerModel<Func<WorkspaceDb, Guid, long, int, IAsyncEnumerable<ViewRow>>> PagesAfter = new(() =>
-        EF.CompileAsyncQuery(Projecting((db, channelId, after, take) => db.Messages
-            .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq > after)
-            .OrderBy(m => m.Seq).Take(take))));
-
-    private static readonly PerModel<Func<WorkspaceDb, Guid, long, int, int, IAsyncEnumerable<ViewRow>>> PagesAround = new(() =>
-        EF.CompileAsyncQuery(Projecting((db, channelId, around, takeBefore, takeFrom) => db.Messages
-            .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq < around)
-            .OrderByDescending(m => m.Seq).Take(takeBefore)
-            .Concat(db.Messages
-                .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq >= around)
-                .OrderBy(m => m.Seq).Take(takeFrom)))));
+    private static readonly PerModel<Func<WorkspaceDb, Guid, long, long, IAsyncEnumerable<ViewRow>>> Pages = new(() =>
+        EF.CompileAsyncQuery(Projecting((db, channelId, from, to) => db.Messages
+            .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq >= from && m.Seq < to))));
 
     /// <summary>Puts expressions in the place of parameters.</summary>
     private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor

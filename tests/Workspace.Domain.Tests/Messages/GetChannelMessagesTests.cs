@@ -48,6 +48,50 @@ public sealed class GetChannelMessagesTests
     }
 
     [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
+    public async Task GetChannelMessages_WhenACursorIsPastEitherEnd_PagesAsAtThatEnd(string provider)
+    {
+        await using var workspace = await TestWorkspace.CreateAsync(provider);
+        var general = await workspace.GeneralIdAsync();
+        for (var i = 1; i <= 30; i++)
+            await workspace.Send.Send(new PostMessage(workspace.OwnerId, general, $"message {i}", Guid.NewGuid()), Cancel);
+
+        async Task<string> Page(long? before = null, long? after = null, long? around = null) =>
+            Describe(await workspace.Send.Send(new GetChannelMessages(workspace.OwnerId, general, before, after, around, Limit: 10), Cancel));
+
+        Assert.Equal("21..30 older", await Page(before: 31));
+        Assert.Equal("21..30 older", await Page(before: long.MaxValue));
+        Assert.Equal(" newer", await Page(before: long.MinValue));
+        Assert.Equal("1..10 newer", await Page(after: -7));
+        Assert.Equal("1..10 newer", await Page(after: long.MinValue));
+        Assert.Equal(" older", await Page(after: 30));
+        Assert.Equal(" older", await Page(after: long.MaxValue));
+        Assert.Equal("26..30 older", await Page(around: 31));
+        Assert.Equal("26..30 older", await Page(around: long.MaxValue));
+        Assert.Equal("1..5 newer", await Page(around: 0));
+        Assert.Equal("1..5 newer", await Page(around: long.MinValue));
+    }
+
+    [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
+    public async Task GetChannelMessages_AroundAMessageWithReplies_ShowsWhatTheChannelShowsAndNoThreadOnlyReply(string provider)
+    {
+        await using var workspace = await TestWorkspace.CreateAsync(provider);
+        var general = await workspace.GeneralIdAsync();
+        for (var i = 1; i <= 30; i++)
+            await workspace.Send.Send(new PostMessage(workspace.OwnerId, general, $"message {i}", Guid.NewGuid()), Cancel);
+        for (var i = 1; i <= 3; i++)
+            await workspace.Send.Send(new PostMessage(workspace.OwnerId, general, $"reply {i}", Guid.NewGuid(), ThreadRootSeq: 15), Cancel);
+        await workspace.Send.Send(new PostMessage(workspace.OwnerId, general, "reply also in the channel", Guid.NewGuid(),
+            ThreadRootSeq: 15, AlsoSendToChannel: true), Cancel);
+
+        var aroundRoot = await workspace.Send.Send(new GetChannelMessages(workspace.OwnerId, general, Around: 15, Limit: 10), Cancel);
+        Assert.Equal("10..19 older newer", Describe(aroundRoot));
+        Assert.Equal("message 15", aroundRoot.Messages.Single(m => m.Seq == 15).Text);
+        var aroundReply = await workspace.Send.Send(new GetChannelMessages(workspace.OwnerId, general, Around: 31, Limit: 10), Cancel);
+        Assert.Equal("26..31 older", Describe(aroundReply));
+        Assert.Equal("reply also in the channel", aroundReply.Messages[^1].Text);
+    }
+
+    [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
     public async Task GetChannelMessages_WhenChannelIsEmptyOrHasExactlyOnePage_HasNoOlderOrNewer(string provider)
     {
         await using var workspace = await TestWorkspace.CreateAsync(provider);
