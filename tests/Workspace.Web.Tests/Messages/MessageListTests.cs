@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Workspace.Domain.Messages;
 using Workspace.Web.Components.Messages;
 using Workspace.Web.Tests.Support;
@@ -131,19 +132,114 @@ public sealed class MessageListTests : BunitContext
     }
 
     [Fact]
-    public void Toolbar_OffersTheViewerWhatTheyMayDo_AndItsOneHandlerActsOnlyOnWhatItOffered()
+    public void Toolbar_OffersTheViewerWhatTheyMayDo_AndTheListsOneHandlerActsOnlyOnWhatItOffered()
     {
-        var list = RenderList([Views.Message(1), Views.Message(2, author: Views.Ben)]);
+        var mine = Views.Message(1);
+        var bens = Views.Message(2, author: Views.Ben);
+        var list = RenderList([mine, bens]);
 
         string[] Buttons(string seq) =>
             [.. list.FindAll($"article[data-seq='{seq}'] [role=toolbar] button").Select(b => b.GetAttribute("data-action") ?? "")];
         Assert.Equal(["react", "edit", "delete"], Buttons("1"));
         Assert.Equal(["react", "delete"], Buttons("2"));
+        Assert.Empty(list.FindComponents<MessageItem>());
 
-        list.Find("article[data-seq='2'] [role=toolbar]").TriggerEvent("onmessageaction", new MessageActionEventArgs { Action = "edit" });
+        list.Find("article[data-seq='2'] [role=toolbar]").TriggerEvent("onmessageaction", Clicked("edit", bens));
         Assert.Empty(list.FindAll("article[data-seq='2'] .edit-box"));
 
-        list.Find("article[data-seq='1'] [role=toolbar]").TriggerEvent("onmessageaction", new MessageActionEventArgs { Action = "edit" });
+        list.Find("article[data-seq='1'] [role=toolbar]").TriggerEvent("onmessageaction", Clicked("edit", mine));
         Assert.Single(list.FindAll("article[data-seq='1'] .edit-box"));
+        Assert.Equal([1L, 2L], list.FindComponents<MessageItem>().Select(c => c.Instance.Message.Seq));
     }
+
+    [Fact]
+    public void Reaction_ClickedOnTheListsMarkup_TogglesThatReaction()
+    {
+        var message = Views.Message(1) with { Reactions = [new ReactionView("🎉", [Views.Ben], ["Ben Member"])] };
+        (MessageView Message, string Emoji)? toggled = null;
+        var list = Render<MessageList>(p => p
+            .AddCascadingValue(Views.Viewer())
+            .Add(l => l.BasePath, "/c/general")
+            .Add(l => l.Timeline, TimelineOf([message], []))
+            .Add(l => l.OnToggleReaction, (Action<(MessageView, string)>)(t => toggled = t)));
+
+        var reaction = list.Find("article .reaction");
+        Assert.Equal(("false", "🎉"), (reaction.GetAttribute("aria-pressed"), reaction.GetAttribute("data-emoji")));
+        reaction.TriggerEvent("onmessageaction", Clicked("reaction", message, "🎉"));
+
+        Assert.Equal((message, "🎉"), toggled);
+    }
+
+    [Fact]
+    public async Task Action_OnTheListsMarkup_IsDoneOnce_EvenWhenTheMessageLeavesTheListAndComesBack()
+    {
+        var first = Views.Message(1);
+        var second = Views.Message(2, author: Views.Ben);
+        var timeline = TimelineOf([first, second], []);
+        var markedUnread = new List<MessageView>();
+        var list = Render<MessageList>(p => p
+            .AddCascadingValue(Views.Viewer())
+            .Add(l => l.BasePath, "/c/general")
+            .Add(l => l.Timeline, timeline)
+            .Add(l => l.CanMarkUnread, true)
+            .Add(l => l.OnMarkUnread, (Action<MessageView>)markedUnread.Add));
+
+        list.Find("article[data-seq='2'] [role=toolbar]").TriggerEvent("onmessageaction", Clicked("unread", second));
+        timeline.Reset(Views.Page([first]));
+        await list.InvokeAsync(list.Instance.Refresh);
+        timeline.Reset(Views.Page([first, second]));
+        await list.InvokeAsync(list.Instance.Refresh);
+
+        Assert.Equal([second], markedUnread);
+        Assert.Single(list.FindComponents<MessageItem>());
+    }
+
+    [Fact]
+    public void Markup_OfAMessage_IsWhatTheMessageAsAComponentShows()
+    {
+        var message = Views.Message(4, html: "<p>hello <strong>@ann</strong></p>") with
+        {
+            EditedAt = Views.Noon.AddHours(1),
+            MentionedUserIds = [Views.Ann],
+            ReplyCount = 2,
+            LastReplyAt = Views.Noon.AddHours(2),
+            Repliers = ["Ben Member", "Zoë <Admin>"],
+            Reactions = [new ReactionView("🎉", [Views.Ben, Views.Ann], ["Ben Member", "Ann Owner"]), new ReactionView("👍", [Views.Ben], ["Ben Member"])],
+        };
+        var actions = new MessageActions("/c/general", CanMarkUnread: true, ReadOnly: false, (_, _) => Task.FromResult<string?>(null),
+            default, default, default, EventCallback.Factory.Create<Guid>(this, _ => { }));
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        var viewer = Views.Viewer(zone: tokyo);
+
+        var markup = MessageMarkup.Article(message, MessageLook.For(message, actions, viewer, highlight: true)).Value;
+        var component = Render<MessageItem>(p => p
+            .AddCascadingValue(viewer)
+            .Add(i => i.Message, message)
+            .Add(i => i.Actions, actions)
+            .Add(i => i.Highlight, true));
+
+        component.Find("article").MarkupMatches(markup);
+        Assert.Contains("mentions-me", component.Find("article").ClassName);
+        Assert.Equal("true", component.Find(".reaction[data-emoji='🎉']").GetAttribute("aria-pressed"));
+        Assert.Equal("21:04", component.Find("article header time").TextContent);
+    }
+
+    [Fact]
+    public void Markup_OfEqualMessagesSeenAlike_IsOneStringForAll()
+    {
+        var message = Views.Message(1) with { Reactions = [new ReactionView("🎉", [Views.Ben], ["Ben Member"])] };
+        var loadedElsewhere = message with { Reactions = [new ReactionView("🎉", [Views.Ben], ["Ben Member"])] };
+        var reactedTo = message with { Reactions = [new ReactionView("🎉", [Views.Ben, Views.Ann], ["Ben Member", "Ann Owner"])] };
+        var actions = new MessageActions("/c/general", false, false, (_, _) => Task.FromResult<string?>(null), default, default, default, default);
+        MessageLook Look(MessageView view) => MessageLook.For(view, actions, Views.Viewer());
+
+        var first = MessageMarkup.Article(message, Look(message)).Value;
+
+        Assert.Same(first, MessageMarkup.Article(loadedElsewhere, Look(loadedElsewhere)).Value);
+        Assert.NotSame(first, MessageMarkup.Article(reactedTo, Look(reactedTo)).Value);
+        Assert.NotSame(first, MessageMarkup.Article(message, Look(message) with { Grouped = true }).Value);
+    }
+
+    private static MessageActionEventArgs Clicked(string action, MessageView message, string emoji = "") =>
+        new() { Action = action, MessageId = message.Id.ToString(), Emoji = emoji };
 }

@@ -29,7 +29,7 @@ public static class Avatars
         return builder => builder.AddMarkupContent(0, markup);
     }
 
-    private static string Markup(Guid userId, string name, long version, string? cssClass)
+    internal static string Markup(Guid userId, string name, long version, string? cssClass)
     {
         var key = (userId, version, name, cssClass);
         if (Cache.TryGetValue(key, out var markup))

@@ -62,6 +62,9 @@ public sealed class ChunkArrangement
         (ordered, nextOrdered) = (inOrder, ordered);
     }
 
+    /// <summary>The chunk numbered <paramref name="number"/> gets a new version at the next arrangement.</summary>
+    public void Forget(long number) => shown.Remove(number);
+
     /// <summary>The same message views as before: a timeline replaces a view whenever its message changes.</summary>
     private static bool SameMessages(MessageView[] before, IReadOnlyList<MessageView> messages, int start, int end)
     {

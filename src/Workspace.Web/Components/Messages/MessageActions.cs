@@ -23,13 +23,19 @@ public sealed record MessageActions(
     EventCallback<Guid> OnOpenThread);
 
 /// <summary>
-/// A click on one of a message's toolbar buttons, named by the button's <c>data-action</c>. One handler on the toolbar
-/// serves all its buttons (start.js registers the event), so a circuit keeps one event handler per message there
-/// instead of one per button.
+/// A click on one of a message's buttons, which name what they do in <c>data-action</c> (the author, the thread links,
+/// a reaction, the toolbar). start.js turns such a click into this event, for one handler on the message list, or on
+/// the message itself once it is a component (<see cref="MessageMarkup"/>).
 /// </summary>
 public sealed class MessageActionEventArgs : EventArgs
 {
     public string Action { get; set; } = "";
+
+    /// <summary>The message the button belongs to (its article's <c>data-message-id</c>).</summary>
+    public string MessageId { get; set; } = "";
+
+    /// <summary>For a reaction, its emoji.</summary>
+    public string Emoji { get; set; } = "";
 }
 
 /// <summary>Razor finds custom events only on a class of exactly this name.</summary>

@@ -53,6 +53,8 @@ public sealed partial class MessageList
     private int scrolledWindow = -1;
     private MessageActions actions = default!;
     private readonly ChunkArrangement chunks = new();
+    private readonly HashSet<Guid> components = [];
+    private readonly Dictionary<Guid, MessageActionEventArgs> starts = [];
 
     private IReadOnlyList<MessageView> Messages => Timeline.Messages;
     private IReadOnlyList<PendingMessage> Pending => Timeline.Pending;
@@ -77,6 +79,31 @@ public sealed partial class MessageList
 
     /// <summary>What the chunk numbered <paramref name="number"/> shows, for the chunk itself.</summary>
     internal ChunkShown Chunk(long number) => chunks[number];
+
+    /// <summary>Whether the list shows this message as a component (<see cref="MessageItem"/>) rather than as markup.</summary>
+    internal bool IsComponent(Guid messageId) => components.Contains(messageId);
+
+    /// <summary>
+    /// The action that made this message a component, once: the component that first renders it does it, and a later
+    /// one (the message scrolled out and back, the channel left and opened again) must not do it again.
+    /// </summary>
+    internal MessageActionEventArgs? TakeStart(Guid messageId) => starts.Remove(messageId, out var start) ? start : null;
+
+    /// <summary>
+    /// A button of a message shown as markup (<see cref="MessageMarkup"/>): the message becomes a component, which
+    /// does what was asked and holds what it leads to (an edit box, the reaction picker, a dialog). It stays one while
+    /// the list lives.
+    /// </summary>
+    private void Act(MessageActionEventArgs e)
+    {
+        if (!Guid.TryParse(e.MessageId, out var id) || components.Contains(id)
+            || Messages.FirstOrDefault(m => m.Id == id) is not { } message)
+            return;
+        components.Add(id);
+        starts[id] = e;
+        chunks.Forget(MessageChunk.Of(message));
+        Refresh();
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
