@@ -197,8 +197,10 @@ public sealed class MessageListTests : BunitContext
     [Fact]
     public void Markup_OfAMessage_IsWhatTheMessageAsAComponentShows()
     {
+        const string hostileName = "Ann <img src=x onerror=\"alert(1)\"> & co";
         var message = Views.Message(4, html: "<p>hello <strong>@ann</strong></p>") with
         {
+            AuthorName = hostileName,
             EditedAt = Views.Noon.AddHours(1),
             MentionedUserIds = [Views.Ann],
             ReplyCount = 2,
@@ -222,6 +224,8 @@ public sealed class MessageListTests : BunitContext
         Assert.Contains("mentions-me", component.Find("article").ClassName);
         Assert.Equal("true", component.Find(".reaction[data-emoji='🎉']").GetAttribute("aria-pressed"));
         Assert.Equal("21:04", component.Find("article header time").TextContent);
+        Assert.Equal(hostileName, component.Find("article .author").TextContent);
+        Assert.DoesNotContain("<img src=x", markup);
     }
 
     [Fact]

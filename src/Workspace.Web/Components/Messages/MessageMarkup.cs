@@ -115,7 +115,7 @@ public static class MessageMarkup
         var html = new StringBuilder(1024);
         html.Append("<article data-seq=\"").Append(message.Seq.ToString(CultureInfo.InvariantCulture))
             .Append("\" data-message-id=\"").Append(message.Id.ToString())
-            .Append("\" class=\"").Append(Classes(message, look, editing: false)).Append("\">");
+            .Append("\" class=\"").Append(Classes(look, editing: false)).Append("\">");
         WriteHead(html, message, look);
         WriteBody(html, message, look);
         WriteTail(html, message, look, toolbar: true);
@@ -123,16 +123,9 @@ public static class MessageMarkup
     }
 
     /// <summary>The article's classes: how it sits in the list, and whether it mentions the viewer.</summary>
-    public static string Classes(MessageView message, MessageLook look, bool editing) =>
-        (look.Grouped, look.Highlight, editing, look.MentionsMe) switch
-        {
-            (false, false, false, false) => "message",
-            _ => string.Join(' ', new[]
-            {
-                "message", look.Grouped ? "grouped" : null, look.Highlight ? "highlight" : null, editing ? "editing" : null,
-                look.MentionsMe ? "mentions-me" : null,
-            }.OfType<string>()),
-        };
+    public static string Classes(MessageLook look, bool editing) =>
+        "message" + (look.Grouped ? " grouped" : "") + (look.Highlight ? " highlight" : "") + (editing ? " editing" : "")
+        + (look.MentionsMe ? " mentions-me" : "");
 
     /// <summary>Who posted it and when: the avatar and header, or for a grouped message its time in the gutter.</summary>
     public static MarkupString Head(MessageView message, MessageLook look) => Piece(html => WriteHead(html, message, look));
