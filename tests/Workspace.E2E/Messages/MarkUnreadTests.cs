@@ -32,6 +32,7 @@ public sealed class MarkUnreadTests(BrowserFixture browsers) : BrowserTest(brows
 
         await Expect(ben.ChannelLink("general")).ToHaveAttributeAsync("data-unread", "2");
         await Expect(ben).ToHaveTitleAsync("(2) #general · Workspace");
+        await Expect(ben.Article(2).MessageAction("Mark unread")).ToBeFocusedAsync();
         await Expect(ben.NewMessagesSeparator()).ToHaveCountAsync(1);
         await Expect(ben.FirstArticleAfterSeparator()).ToHaveAttributeAsync("data-seq", "2");
         await Screenshots.SaveAsync(ben, "mark-unread");

@@ -26,9 +26,12 @@ public sealed class ReactionTests(BrowserFixture browsers) : BrowserTest(browser
         await Expect(ben.Article(1).Reaction("thumbs up: 1")).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(owner.Article(1).Reaction("thumbs up: 1")).ToHaveAttributeAsync("aria-pressed", "false");
 
-        await owner.Article(1).Reaction("thumbs up: 1").ClickAsync();
+        // From the keyboard: the button pressed is shown anew with its count, and keeps the focus.
+        await owner.Article(1).Reaction("thumbs up: 1").FocusAsync();
+        await owner.Keyboard.PressAsync("Enter");
 
         await Expect(owner.Article(1).Reaction("thumbs up: 2")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(owner.Article(1).Reaction("thumbs up: 2")).ToBeFocusedAsync();
         await Expect(ben.Article(1).Reaction("thumbs up: 2")).ToHaveAttributeAsync("aria-pressed", "true");
         // One reaction button per emoji, however many reacted with it.
         await Expect(ben.Article(1).GetByRole(AriaRole.Button, new() { NameRegex = new("^thumbs up: ") })).ToHaveCountAsync(1);
@@ -37,6 +40,7 @@ public sealed class ReactionTests(BrowserFixture browsers) : BrowserTest(browser
         await ben.Article(1).Reaction("thumbs up: 2").ClickAsync();
 
         await Expect(ben.Article(1).Reaction("thumbs up: 1")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(ben.Article(1).Reaction("thumbs up: 1")).ToBeFocusedAsync();
         await Expect(owner.Article(1).Reaction("thumbs up: 1")).ToHaveAttributeAsync("aria-pressed", "true");
 
         await ben.ReloadAsync();
