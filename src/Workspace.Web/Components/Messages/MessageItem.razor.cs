@@ -52,12 +52,12 @@ public sealed partial class MessageItem
             case "profile":
                 showingProfile = true;
                 break;
-            case "thread" when look.Threads && Message.ThreadRootId is { } rootId && !Message.ThreadOnly:
-                return Actions.OnOpenThread.InvokeAsync(rootId);
-            case "replies" when look.Threads && Message.ReplyCount > 0:
+            case "thread" when look.LinksToThread(Message):
+                return Actions.OnOpenThread.InvokeAsync(Message.ThreadRootId!.Value);
+            case "replies" when look.ShowsReplies(Message):
             case "reply" when look.Offers.HasFlag(MessageOffers.Reply):
                 return Actions.OnOpenThread.InvokeAsync(Message.Id);
-            case "reaction" when !Actions.ReadOnly && Message.Reactions.Any(r => r.Emoji == e.Emoji):
+            case "reaction" when !look.ReadOnly && Message.Reactions.Any(r => r.Emoji == e.Emoji):
                 return Actions.OnToggleReaction.InvokeAsync((Message, e.Emoji));
             case "react" when look.Offers.HasFlag(MessageOffers.React):
                 picking = !picking;

@@ -50,6 +50,12 @@ public readonly record struct MessageLook(bool Grouped, bool Highlight, bool Men
     }
 
     public bool IsMine(int reaction) => reaction < 64 && (MineMask & 1UL << reaction) != 0;
+
+    /// <summary>The message is a reply also sent to the channel, and links to its thread.</summary>
+    public bool LinksToThread(MessageView message) => Threads && message.ThreadRootId is not null && !message.ThreadOnly;
+
+    /// <summary>The message starts a thread, and shows its replies' count.</summary>
+    public bool ShowsReplies(MessageView message) => Threads && message.ReplyCount > 0;
 }
 
 /// <summary>
@@ -178,9 +184,9 @@ public static class MessageMarkup
 
     private static void WriteTail(StringBuilder html, MessageView message, MessageLook look, bool toolbar)
     {
-        if (message.ThreadRootId is not null && !message.ThreadOnly && look.Threads)
+        if (look.LinksToThread(message))
             html.Append("<button type=\"button\" class=\"thread-link\" data-action=\"thread\">replied to a thread</button>");
-        if (message.ReplyCount > 0 && look.Threads)
+        if (look.ShowsReplies(message))
         {
             html.Append("<button type=\"button\" class=\"replies\" data-action=\"replies\"><span class=\"repliers\" aria-hidden=\"true\">");
             foreach (var name in message.Repliers.Take(4))
