@@ -1,5 +1,3 @@
-// Starts Blazor with reconnection suited to a chat: a restarted server is usually back within seconds, so ask every
-// second at first, then every five; the reconnect dialog keeps asking after Blazor gives up.
 // A message's buttons name what they do in data-action, for one handler on the message list (MessageMarkup.cs): a
 // click on one becomes a "messageaction" event, and a click anywhere else in the list sends the server nothing.
 document.addEventListener("click", event => {
@@ -34,8 +32,11 @@ function keepFocus(button, message) {
     observer.observe(message.parentElement, { childList: true, subtree: true });
     setTimeout(() => observer.disconnect(), 10000);
 }
+
 Blazor.registerCustomEventType("messageaction", { createEventArgs: event => event.detail });
 
+// Starts Blazor with reconnection suited to a chat: a restarted server is usually back within seconds, so ask every
+// second at first, then every five; the reconnect dialog keeps asking after Blazor gives up.
 Blazor.start({
     circuit: {
         reconnectionOptions: {
