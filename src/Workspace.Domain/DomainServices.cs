@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Authorization;
+using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.EventLog;
 using Workspace.Domain.Integrations;
@@ -39,6 +40,8 @@ public static class DomainServices
         services.AddSingleton<OutgoingHttp>();
         services.AddSingleton<OutgoingDispatcher>();
         services.AddSingleton<InProcessChatEvents>();
+        // Only SQLite's one process hears of every change as it is made (see SidebarCache).
+        services.AddSingleton(new SidebarCache(enabled: provider == DatabaseProvider.Sqlite));
         if (provider == DatabaseProvider.Postgres)
         {
             // Nodes sharing the database hear each other's events.
@@ -49,7 +52,8 @@ public static class DomainServices
         }
         else
         {
-            services.AddSingleton<IChatEvents>(sp => sp.GetRequiredService<InProcessChatEvents>());
+            services.AddSingleton<IChatEvents>(sp =>
+                new SidebarCachingEvents(sp.GetRequiredService<InProcessChatEvents>(), sp.GetRequiredService<SidebarCache>()));
             services.AddSingleton(new Presence());
         }
         services.AddSingleton<EventLogTail>();

@@ -27,22 +27,48 @@ public sealed record SidebarChannel(Guid Id, string Name, bool IsPrivate, long L
 /// </summary>
 public sealed record GetSidebar(Guid ActorId) : IQuery<IReadOnlyList<SidebarChannel>>, IActorRequest;
 
-public sealed class GetSidebarHandler(WorkspaceDb db) : IQueryHandler<GetSidebar, IReadOnlyList<SidebarChannel>>
+public sealed class GetSidebarHandler(WorkspaceDb db, SidebarCache cache) : IQueryHandler<GetSidebar, IReadOnlyList<SidebarChannel>>
 {
     public async ValueTask<IReadOnlyList<SidebarChannel>> Handle(GetSidebar query, CancellationToken cancellationToken)
     {
-        var channels = await Joined.For(db)(db, query.ActorId).ToListAsync(cancellationToken);
-        var deletedByChannel = (await DeletedUnread.For(db)(db, query.ActorId).ToListAsync(cancellationToken))
+        if (cache.TryGet(query.ActorId, out var held))
+        {
+            if (cache.CheckAgainstDatabase)
+                Compare(query.ActorId, held, await ReadAsync(query.ActorId, cancellationToken));
+            return held;
+        }
+        var readBegan = cache.ReadBegins();
+        var channels = await ReadAsync(query.ActorId, cancellationToken);
+        cache.Keep(query.ActorId, readBegan, channels);
+        return channels;
+    }
+
+    private async Task<IReadOnlyList<SidebarChannel>> ReadAsync(Guid actorId, CancellationToken cancellationToken)
+    {
+        var channels = await Joined.For(db)(db, actorId).ToListAsync(cancellationToken);
+        var deletedByChannel = (await DeletedUnread.For(db)(db, actorId).ToListAsync(cancellationToken))
             .ToLookup(d => d.ChannelId, d => d.Seq);
-        var mentions = (await MentionsUnread.For(db)(db, query.ActorId).ToListAsync(cancellationToken))
+        var mentions = (await MentionsUnread.For(db)(db, actorId).ToListAsync(cancellationToken))
             .ToLookup(m => m.ChannelId, m => m.Seq);
-        var others = await db.OthersAsync(query.ActorId,
+        var others = await db.OthersAsync(actorId,
             channels.Where(c => c.Kind == ChannelKind.Direct).Select(c => c.Id).ToList(), cancellationToken);
         return channels
             .Select(c => new SidebarChannel(c.Id, c.Name, c.Kind == ChannelKind.Private, c.LastSeq, c.LastReadSeq,
                 deletedByChannel[c.Id].ToList(), c.Kind == ChannelKind.Direct, others[c.Id].ToList(), mentions[c.Id].ToList()))
             .ToList();
     }
+
+    private static void Compare(Guid actorId, IReadOnlyList<SidebarChannel> held, IReadOnlyList<SidebarChannel> read)
+    {
+        var (heldShown, readShown) = (held.Select(Shown).ToList(), read.Select(Shown).ToList());
+        if (!heldShown.SequenceEqual(readShown))
+            throw new InvalidOperationException($"The sidebar held for {actorId} differs from the database's:\n" +
+                $"held: {string.Join("; ", heldShown)}\nread: {string.Join("; ", readShown)}");
+    }
+
+    private static string Shown(SidebarChannel c) =>
+        $"{c.Id} {c.Name} private={c.IsPrivate} direct={c.IsDirect} last={c.LastSeq} read={c.LastReadSeq} " +
+        $"unread={c.Unread} mentions={c.Mentions} others={string.Join(",", c.Others)}";
 
     private sealed record Row(Guid Id, string Name, ChannelKind Kind, long LastSeq, long LastReadSeq);
 

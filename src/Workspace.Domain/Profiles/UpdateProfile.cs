@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Authorization;
+using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
@@ -34,7 +35,7 @@ public sealed class UpdateProfileValidator : AbstractValidator<UpdateProfile>
     }
 }
 
-public sealed class UpdateProfileHandler(WorkspaceDb db) : ICommandHandler<UpdateProfile>
+public sealed class UpdateProfileHandler(WorkspaceDb db, SidebarCache sidebars) : ICommandHandler<UpdateProfile>
 {
     public async ValueTask<Unit> Handle(UpdateProfile command, CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ public sealed class UpdateProfileHandler(WorkspaceDb db) : ICommandHandler<Updat
         if (handle != me.Handle && await db.Users.AnyAsync(u => u.Handle == handle, cancellationToken))
             throw Taken(handle);
         var zone = string.IsNullOrEmpty(command.TimeZone) ? null : TimeZoneInfo.FindSystemTimeZoneById(command.TimeZone).Id;
+        var (nameBefore, handleBefore) = (me.DisplayName, me.Handle);
         me.ChangeProfile(command.DisplayName, handle, zone);
         try
         {
@@ -53,6 +55,9 @@ public sealed class UpdateProfileHandler(WorkspaceDb db) : ICommandHandler<Updat
         {
             throw Taken(handle);
         }
+        // Conversations are titled by the names of the people in them; no event says a name changed.
+        if (me.DisplayName != nameBefore || me.Handle != handleBefore)
+            sidebars.ForgetAll();
         return Unit.Value;
     }
 

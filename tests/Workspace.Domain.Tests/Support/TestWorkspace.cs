@@ -55,6 +55,8 @@ public sealed class TestWorkspace : IAsyncDisposable
         var (kind, connectionString, drop) = provider == Postgres ? await CreatePostgresAsync() : CreateSqlite();
         var services = new ServiceCollection().AddLogging();
         services.AddWorkspaceDomain(kind, connectionString, synchronous);
+        // Every sidebar answered from memory is checked against the database's (the tests here run one step at a time).
+        services.AddSingleton(new SidebarCache(enabled: kind == DatabaseProvider.Sqlite, checkAgainstDatabase: true));
         // Nothing here signs in, and 100,000 PBKDF2 rounds per account would be most of the suite's time.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
         var storagePath = Path.Combine(Path.GetTempPath(), $"workspace-test-files-{Guid.NewGuid():N}");
