@@ -54,9 +54,13 @@ public sealed class GetSidebarHandler(WorkspaceDb db, SidebarCache cache) : IQue
             channels.Where(c => c.Kind == ChannelKind.Direct).Select(c => c.Id).ToList(), cancellationToken);
         return channels
             .Select(c => new SidebarChannel(c.Id, c.Name, c.Kind == ChannelKind.Private, c.LastSeq, c.LastReadSeq,
-                deletedByChannel[c.Id].ToList(), c.Kind == ChannelKind.Direct, others[c.Id].ToList(), mentions[c.Id].ToList()))
+                ListOf(deletedByChannel[c.Id]), c.Kind == ChannelKind.Direct, ListOf(others[c.Id]), ListOf(mentions[c.Id])))
             .ToList();
     }
+
+    // Most channels have no deletions, mentions or other people: one shared empty list instead of three new ones each,
+    // for every sidebar held in memory.
+    private static IReadOnlyList<T> ListOf<T>(IEnumerable<T> items) => items.Any() ? items.ToList() : [];
 
     private static void Compare(Guid actorId, IReadOnlyList<SidebarChannel> held, IReadOnlyList<SidebarChannel> read)
     {

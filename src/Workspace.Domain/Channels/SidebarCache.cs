@@ -22,8 +22,8 @@ namespace Workspace.Domain.Channels;
 /// </remarks>
 public sealed class SidebarCache(bool enabled, bool checkAgainstDatabase = false)
 {
-    /// <summary>Channels held over all entries before they are all let go (roughly 100 bytes each).</summary>
-    public const int MaxHeldChannels = 250_000;
+    /// <summary>Channels held over all entries before they are all let go (about 150 bytes each, with their names).</summary>
+    public const int MaxHeldChannels = 200_000;
 
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
     // People and channels by id (random GUIDs: one map for both): the counter's value when they were last touched.

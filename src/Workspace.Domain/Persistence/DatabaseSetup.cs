@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Workspace.Domain.Persistence;
 
@@ -62,7 +64,7 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Workspace is empty.");
-            services.AddDbContextPool<PostgresWorkspaceDb>(options => options.UseNpgsql(connectionString), PoolSize);
+            services.AddDbContextPool<PostgresWorkspaceDb>(options => options.UseNpgsql(PostgresConnectionFor(connectionString)), PoolSize);
             services.AddScoped<WorkspaceDb>(sp => sp.GetRequiredService<PostgresWorkspaceDb>());
         }
         else
@@ -85,6 +87,23 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
             // WAL lets readers go on while one writer commits; the setting is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    /// <summary>
+    /// Statements prepared per connection once sent <see cref="NpgsqlConnectionStringBuilder.AutoPrepareMinUsages"/>
+    /// times, so PostgreSQL stops parsing and planning the few the app sends over and over; least used first out.
+    /// </summary>
+    private const int AutoPrepared = 64;
+
+    /// <summary>The operator's connection string, with Npgsql's automatic preparation on unless it says otherwise.</summary>
+    /// <remarks>0 turns it off, as a connection pooler that cannot keep prepared statements needs.</remarks>
+    internal static string PostgresConnectionFor(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Keys.Cast<string>().Any(key => key.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            builder.MaxAutoPrepare = AutoPrepared;
+        return builder.ToString();
     }
 
     internal static string SqliteConnectionFor(string? connectionString)
