@@ -23,7 +23,8 @@ public sealed record SidebarChannel(Guid Id, string Name, bool IsPrivate, long L
 /// <summary>
 /// The channels a person belongs to, with unread counts taken from counters and pointers: the newest seq minus
 /// the read pointer, less the few messages after the pointer that were deleted. Never a count of all unread rows.
-/// Mentions are the viewer's mention rows after the pointer.
+/// Mentions are the viewer's mention rows after the pointer. On SQLite, asked again while nothing in it changed, it is
+/// answered from memory (<see cref="SidebarCache"/>).
 /// </summary>
 public sealed record GetSidebar(Guid ActorId) : IQuery<IReadOnlyList<SidebarChannel>>, IActorRequest;
 

@@ -75,45 +75,34 @@ public sealed class SidebarCache(bool enabled, bool checkAgainstDatabase = false
     {
         if (!enabled)
             return;
-        switch (chatEvent)
+        if (chatEvent is MessagePosted { Message: var message })
         {
-            case MessagePosted { Message: var message }:
-                // A reply kept in its thread shares its root's seq and moves no counter.
-                if (!message.ThreadOnly)
-                    _newestSeqs.AddOrUpdate(message.ChannelId, message.Seq, (_, seq) => Math.Max(seq, message.Seq));
-                foreach (var mentioned in message.MentionedUserIds)
-                    Touch(mentioned);
-                break;
-            // Reactions and reply counts show in no sidebar; an edit can change who is mentioned, a delete what is unread.
-            case MessageChanged { Message: var message } when message.Deleted || message.EditedAt is not null:
-                Touch(message.ChannelId);
-                break;
-            case ChannelUpdated updated:
-                Touch(updated.ChannelId);
-                break;
-            case ChannelDeleted deleted:
-                Touch(deleted.ChannelId);
-                break;
-            case ChannelRead read:
-                Touch(read.UserId);
-                break;
-            case ChannelMarkedUnread unread:
-                Touch(unread.UserId);
-                break;
-            case MembershipChanged membership:
-                Touch(membership.UserId);
-                break;
-            case ChannelUnarchived unarchived:
-                Touch(unarchived.UserId);
-                break;
-            case AccountChanged account:
-                Touch(account.UserId);
-                break;
-            case EventsLost:
-                ForgetAll();
-                break;
+            // A reply kept in its thread shares its root's seq and moves no counter.
+            if (!message.ThreadOnly)
+                _newestSeqs.AddOrUpdate(message.ChannelId, message.Seq, (_, seq) => Math.Max(seq, message.Seq));
+            foreach (var mentioned in message.MentionedUserIds)
+                Touch(mentioned);
         }
+        else if (chatEvent is EventsLost)
+            ForgetAll();
+        else if (Touched(chatEvent) is { } id)
+            Touch(id);
     }
+
+    /// <summary>The person or channel whose sidebars the event changes, when it changes any.</summary>
+    private static Guid? Touched(ChatEvent chatEvent) => chatEvent switch
+    {
+        ChannelRead read => read.UserId,
+        ChannelMarkedUnread unread => unread.UserId,
+        MembershipChanged membership => membership.UserId,
+        ChannelUnarchived unarchived => unarchived.UserId,
+        AccountChanged account => account.UserId,
+        ChannelUpdated updated => updated.ChannelId,
+        ChannelDeleted deleted => deleted.ChannelId,
+        // Reactions and reply counts show in no sidebar; an edit can change who is mentioned, a delete what is unread.
+        MessageChanged { Message: var message } when message.Deleted || message.EditedAt is not null => message.ChannelId,
+        _ => null,
+    };
 
     /// <summary>Every sidebar is read from the database again on its next ask.</summary>
     public void ForgetAll()

@@ -11,7 +11,7 @@ public sealed class SidebarCacheTests
     private static readonly Guid Ann = Guid.NewGuid();
     private static readonly Guid Ben = Guid.NewGuid();
     private static readonly Guid General = Guid.NewGuid();
-    private static readonly Guid Random = Guid.NewGuid();
+    private static readonly Guid Plans = Guid.NewGuid();
     private static readonly Guid Elsewhere = Guid.NewGuid();
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class SidebarCacheTests
     [Theory, MemberData(nameof(Touching))]
     public void TryGet_AfterAChangeToWhatItHolds_AsksTheDatabaseAgain(string change)
     {
-        var cache = Holding(Ann, Channel(General, lastSeq: 3, lastReadSeq: 1), Channel(Random, lastSeq: 2, lastReadSeq: 2));
+        var cache = Holding(Ann, Channel(General, lastSeq: 3, lastReadSeq: 1), Channel(Plans, lastSeq: 2, lastReadSeq: 2));
 
         Touches[change](cache);
 
@@ -120,11 +120,11 @@ public sealed class SidebarCacheTests
 
     private static readonly Dictionary<string, Action<SidebarCache>> Touches = new()
     {
-        ["a mention of the person"] = c => c.Observe(new MessagePosted(Message(Random, seq: 3, mentioning: Ann))),
+        ["a mention of the person"] = c => c.Observe(new MessagePosted(Message(Plans, seq: 3, mentioning: Ann))),
         ["a mention in a thread"] = c => c.Observe(new MessagePosted(Message(Elsewhere, seq: 1, mentioning: Ann) with { ThreadOnly = true })),
-        ["an edit in one of its channels"] = c => c.Observe(new MessageChanged(Message(Random, seq: 1) with { EditedAt = DateTimeOffset.UnixEpoch })),
+        ["an edit in one of its channels"] = c => c.Observe(new MessageChanged(Message(Plans, seq: 1) with { EditedAt = DateTimeOffset.UnixEpoch })),
         ["a delete in one of its channels"] = c => c.Observe(new MessageChanged(Message(General, seq: 2) with { Deleted = true })),
-        ["a renamed channel"] = c => c.Observe(new ChannelUpdated(Random, "renamed", "", IsPrivate: false, IsArchived: false)),
+        ["a renamed channel"] = c => c.Observe(new ChannelUpdated(Plans, "renamed", "", IsPrivate: false, IsArchived: false)),
         ["a deleted channel"] = c => c.Observe(new ChannelDeleted(General)),
         ["the person's read pointer"] = c => c.Observe(new ChannelRead(Ann, General, 3)),
         ["mark unread"] = c => c.Observe(new ChannelMarkedUnread(Ann, General, 0)),
