@@ -1,9 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Workspace.Domain.Channels;
-using Workspace.Domain.Members;
 using Workspace.Domain.Messages;
-using Workspace.Domain.Pipeline;
-using Workspace.Domain.Setup;
 using Workspace.E2E.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -18,14 +14,12 @@ public sealed class SidebarReloadTests(BrowserFixture browsers) : BrowserTest(br
     [Fact]
     public async Task Reload_AfterOthersPostMentionAndRename_ShowsTheSidebarAsItIsNow()
     {
-        var sender = Server.Services.GetRequiredService<Sender>();
         var ct = TestContext.Current.CancellationToken;
-        var ownerId = await sender.Send(new SetUpWorkspace(People.WorkspaceName, People.Owner.Name, People.Owner.Email, People.Owner.Password), ct);
-        var invite = await sender.Send(new CreateInvite(ownerId), ct);
-        var benId = await sender.Send(new AcceptInvite(invite.Token, People.Member.Name, People.Member.Email, People.Member.Password), ct);
-        var plans = await sender.Send(new CreateChannel(ownerId, "plans", IsPrivate: false), ct);
-        await sender.Send(new JoinChannel(benId, plans.Id), ct);
-        Task Post(string text) => sender.Send(new PostMessage(ownerId, plans.Id, text, Guid.NewGuid()), ct).AsTask();
+        var ownerId = await SetUpThroughDomainAsync();
+        var benId = await InviteMemberThroughDomainAsync(ownerId);
+        var plans = await Domain.Send(new CreateChannel(ownerId, "plans", IsPrivate: false), ct);
+        await Domain.Send(new JoinChannel(benId, plans.Id), ct);
+        Task Post(string text) => Domain.Send(new PostMessage(ownerId, plans.Id, text, Guid.NewGuid()), ct).AsTask();
 
         var ben = await NewPersonAsync();
         await ben.GotoAsync("/login");
@@ -35,7 +29,7 @@ public sealed class SidebarReloadTests(BrowserFixture browsers) : BrowserTest(br
 
         await Post("The draft is up");
         await Post("@ben.member can you review it?");
-        await sender.Send(new RenameChannel(ownerId, plans.Id, "roadmap"), ct);
+        await Domain.Send(new RenameChannel(ownerId, plans.Id, "roadmap"), ct);
         await ben.ReloadAsync();
         await ben.ExpectAtChannelAsync("general");
         await Expect(ben.ChannelLink("roadmap")).ToHaveAttributeAsync("data-unread", "2");

@@ -1,10 +1,8 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Pipeline;
-using Workspace.Domain.Setup;
 using Workspace.E2E.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -117,11 +115,9 @@ public sealed class HistoryTests(BrowserFixture browsers) : BrowserTest(browsers
     /// <summary>Sets the workspace up through the app's domain; answers the owner and #general.</summary>
     private async Task<(Sender Sender, Guid OwnerId, Guid GeneralId)> SetUpAsync()
     {
-        var sender = Server.Services.GetRequiredService<Sender>();
-        var ct = TestContext.Current.CancellationToken;
-        var ownerId = await sender.Send(new SetUpWorkspace(People.WorkspaceName, People.Owner.Name, People.Owner.Email, People.Owner.Password), ct);
-        var general = (await sender.Send(new GetSidebar(ownerId), ct)).Single(c => c.Name == "general");
-        return (sender, ownerId, general.Id);
+        var ownerId = await SetUpThroughDomainAsync();
+        var general = (await Domain.Send(new GetSidebar(ownerId), TestContext.Current.CancellationToken)).Single(c => c.Name == "general");
+        return (Domain, ownerId, general.Id);
     }
 
     /// <summary>Posts "{text} {n}" for n from first to last, as the owner, straight through the domain: seqs follow n.</summary>

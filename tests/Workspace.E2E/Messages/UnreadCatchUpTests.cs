@@ -1,10 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Workspace.Domain.Channels;
-using Workspace.Domain.Members;
 using Workspace.Domain.Messages;
-using Workspace.Domain.Pipeline;
-using Workspace.Domain.Setup;
 using Workspace.E2E.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,16 +11,14 @@ public sealed class UnreadCatchUpTests(BrowserFixture browsers) : BrowserTest(br
     [Fact]
     public async Task OpenChannel_WithMoreUnreadThanOnePage_StartsAtTheFirstUnreadMessage()
     {
-        var sender = Server.Services.GetRequiredService<Sender>();
         var ct = TestContext.Current.CancellationToken;
-        var ownerId = await sender.Send(new SetUpWorkspace(People.WorkspaceName, People.Owner.Name, People.Owner.Email, People.Owner.Password), ct);
-        var general = (await sender.Send(new GetSidebar(ownerId), ct)).Single();
+        var ownerId = await SetUpThroughDomainAsync();
+        var general = (await Domain.Send(new GetSidebar(ownerId), ct)).Single();
         for (var i = 1; i <= 5; i++)
-            await sender.Send(new PostMessage(ownerId, general.Id, $"before Ben {i}", Guid.NewGuid()), ct);
-        var invite = await sender.Send(new CreateInvite(ownerId), ct);
-        await sender.Send(new AcceptInvite(invite.Token, People.Member.Name, People.Member.Email, People.Member.Password), ct);
+            await Domain.Send(new PostMessage(ownerId, general.Id, $"before Ben {i}", Guid.NewGuid()), ct);
+        await InviteMemberThroughDomainAsync(ownerId);
         for (var i = 1; i <= 60; i++)
-            await sender.Send(new PostMessage(ownerId, general.Id, $"while Ben was away {i}", Guid.NewGuid()), ct);
+            await Domain.Send(new PostMessage(ownerId, general.Id, $"while Ben was away {i}", Guid.NewGuid()), ct);
 
         var ben = await NewPersonAsync();
         await ben.GotoAsync("/login");

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Workspace.Domain.Members;
+using Workspace.Domain.Pipeline;
+using Workspace.Domain.Setup;
 
 namespace Workspace.E2E.Support;
 
@@ -43,6 +47,22 @@ public abstract class BrowserTest(BrowserFixture browsers) : IAsyncLifetime
         var member = await NewPersonAsync(baseAddress: baseAddress);
         await member.JoinByInviteAsync(link, People.Member);
         return (owner, member);
+    }
+
+    /// <summary>The app's domain, for tests that arrange what came before through it rather than through pages.</summary>
+    protected Sender Domain => Server.Services.GetRequiredService<Sender>();
+
+    /// <summary>Sets the workspace up through the domain, as the owner does on /setup; answers the owner's id.</summary>
+    protected async Task<Guid> SetUpThroughDomainAsync() =>
+        await Domain.Send(new SetUpWorkspace(People.WorkspaceName, People.Owner.Name, People.Owner.Email, People.Owner.Password),
+            TestContext.Current.CancellationToken);
+
+    /// <summary>Ben joins through an invite of the owner's, accepted through the domain; answers his id.</summary>
+    protected async Task<Guid> InviteMemberThroughDomainAsync(Guid ownerId)
+    {
+        var invite = await Domain.Send(new CreateInvite(ownerId), TestContext.Current.CancellationToken);
+        return await Domain.Send(new AcceptInvite(invite.Token, People.Member.Name, People.Member.Email, People.Member.Password),
+            TestContext.Current.CancellationToken);
     }
 
     public virtual async ValueTask DisposeAsync()
