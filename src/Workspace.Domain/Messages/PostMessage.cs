@@ -102,7 +102,6 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
             message.PostedBy(command.PostedAs, command.PostedIcon);
             // Past the change tracker: what every post writes. Mentions, deliveries, follows and a thread's root are saved below.
             await db.InsertRowsAsync([message], cancellationToken);
-            await db.InsertAsync([LoggedEvent.Posted(message, now)], cancellationToken);
             mentions.Add(db, message, now);
             await OutgoingDeliveries.QueueAsync(db, events, channel, message, root, mentions, now, cancellationToken);
             if (root is not null)
@@ -111,6 +110,8 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
             await db.SaveChangesAsync(cancellationToken);
             if (!message.ThreadOnly)
                 await db.AdvanceReadPointerAsync(command.ActorId, channel.Id, message.Seq, cancellationToken);
+            // Last: numbering holds the event log's head row until the commit, and every writer waits for that row.
+            await db.InsertAsync([LoggedEvent.Posted(message, now)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception e) when (e.IsUniqueViolation())

@@ -8,10 +8,13 @@ namespace Workspace.Domain.Pipeline;
 /// <summary>
 /// What the UI and the API send commands and queries through. Each one runs in a DI scope of its own, so it
 /// gets a fresh DbContext even inside a long-lived Blazor circuit, and on one connection opened for it: left to
-/// itself, EF Core opens and closes the connection around every query, half a dozen times per post.
+/// itself, EF Core opens and closes the connection around every query, half a dozen times per post. A short
+/// request may ask for one scope for all it sends (<see cref="ShareOneScope"/>).
 /// </summary>
 public sealed class Sender(IServiceScopeFactory scopes)
 {
+    private static readonly AsyncLocal<SharedScope?> Shared = new();
+
     public ValueTask<TResponse> Send<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default) =>
         InScopeAsync(mediator => mediator.Send(command, cancellationToken), cancellationToken);
 
@@ -31,9 +34,18 @@ public sealed class Sender(IServiceScopeFactory scopes)
             return (found, await mediator.Send(command(found), commandCancellation));
         }, queryCancellation);
 
+    /// <summary>
+    /// Until the answer is disposed, what this flow sends (and the code it awaits: an API call's authentication, then
+    /// its endpoint) runs in one scope on one connection, so the token check's scope, connection and caller serve the
+    /// call too. For short requests only: the scope's context holds what every send loaded until the end.
+    /// </summary>
+    public IAsyncDisposable ShareOneScope() => Shared.Value = new SharedScope(scopes);
+
     private async ValueTask<TResponse> InScopeAsync<TResponse>(Func<IMediator, ValueTask<TResponse>> send,
         CancellationToken cancellationToken)
     {
+        if (Shared.Value is { } shared && shared.TryEnter())
+            return await shared.SendAsync(send, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkspaceDb>();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -53,4 +65,78 @@ public sealed class Sender(IServiceScopeFactory scopes)
     /// abandoned has ended.
     /// </summary>
     private static Task CloseAsync(WorkspaceDb db) => db.Database.CloseConnectionAsync();
+
+    /// <summary>
+    /// One scope for several sends, one at a time. A send that finds it busy or ended (work the flow started and left
+    /// running) takes a scope of its own; one still running when the flow ends closes it as it finishes. After a send
+    /// that failed, the context forgets what it tracked and noted, so nothing a failed command changed is saved by the next.
+    /// </summary>
+    private sealed class SharedScope(IServiceScopeFactory scopes) : IAsyncDisposable
+    {
+        private AsyncServiceScope? scope;
+        private int busy;
+        private volatile bool ended;
+
+        public bool TryEnter() => !ended && Interlocked.CompareExchange(ref busy, 1, 0) == 0;
+
+        public async ValueTask<TResponse> SendAsync<TResponse>(Func<IMediator, ValueTask<TResponse>> send, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var open = scope ??= await OpenAsync(cancellationToken);
+                try
+                {
+                    return await send(open.ServiceProvider.GetRequiredService<IMediator>());
+                }
+                catch
+                {
+                    open.ServiceProvider.GetRequiredService<WorkspaceDb>().ForgetUnsaved();
+                    throw;
+                }
+            }
+            finally
+            {
+                Interlocked.Exchange(ref busy, 0);
+                if (ended && Interlocked.CompareExchange(ref busy, 1, 0) == 0)
+                    await CloseAsync();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            ended = true;
+            if (Interlocked.CompareExchange(ref busy, 1, 0) == 0)
+                await CloseAsync();
+        }
+
+        private async Task<AsyncServiceScope> OpenAsync(CancellationToken cancellationToken)
+        {
+            var fresh = scopes.CreateAsyncScope();
+            try
+            {
+                await fresh.ServiceProvider.GetRequiredService<WorkspaceDb>().Database.OpenConnectionAsync(cancellationToken);
+                return fresh;
+            }
+            catch
+            {
+                await fresh.DisposeAsync();
+                throw;
+            }
+        }
+
+        private async Task CloseAsync()
+        {
+            if (scope is not { } open)
+                return;
+            scope = null;
+            try
+            {
+                await Sender.CloseAsync(open.ServiceProvider.GetRequiredService<WorkspaceDb>());
+            }
+            finally
+            {
+                await open.DisposeAsync();
+            }
+        }
+    }
 }

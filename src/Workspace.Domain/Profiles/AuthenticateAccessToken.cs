@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Common;
+using Workspace.Domain.Members;
 using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.Profiles;
@@ -29,18 +30,20 @@ public sealed class AuthenticateAccessTokenHandler(WorkspaceDb db, TimeProvider 
         if (found.LastUsedAt is null || found.LastUsedAt <= stale)
             await db.AccessTokens.Where(t => t.Id == found.Id && (t.LastUsedAt == null || t.LastUsedAt <= stale))
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAt, now), cancellationToken);
-        return found.UserId;
+        return found.User.Id;
     }
 
-    private sealed record TokenUse(Guid Id, Guid UserId, DateTimeOffset? LastUsedAt);
+    private sealed record TokenUse(Guid Id, DateTimeOffset? LastUsedAt, User User);
 
-    /// <summary>Compiled: every API call asks it (see <c>Actors.FindUserAsync</c> for what that saves).</summary>
+    /// <summary>
+    /// Compiled: every API call asks it (see <c>Actors.FindUserAsync</c> for what that saves). The owner is tracked:
+    /// a call that shares this scope (<see cref="Pipeline.Sender.ShareOneScope"/>) finds its actor without asking again.
+    /// </summary>
     private static readonly PerModel<Func<WorkspaceDb, string, CancellationToken, Task<TokenUse?>>> LiveTokenByHash = new(() =>
         EF.CompileAsyncQuery((WorkspaceDb db, string hash, CancellationToken _) =>
             (from t in db.AccessTokens
              join u in db.Users on t.UserId equals u.Id
              where t.TokenHash == hash && t.RevokedAt == null && u.DeactivatedAt == null
-             select new TokenUse(t.Id, t.UserId, t.LastUsedAt))
-            .AsNoTracking()
+             select new TokenUse(t.Id, t.LastUsedAt, u))
             .SingleOrDefault()));
 }

@@ -38,7 +38,8 @@ public static class ApiEvents
     public static void MapApiEvents(this RouteGroupBuilder api) =>
         api.MapGet("/events", EventsAsync).WithName("GetEvents").WithTags("Events")
             .WithSummary("The caller's events as text/event-stream (resume with Last-Event-ID or after), or with wait a long poll answering JSON.")
-            .Produces<ApiEventPage>(StatusCodes.Status200OK, "application/json", "text/event-stream");
+            .Produces<ApiEventPage>(StatusCodes.Status200OK, "application/json", "text/event-stream")
+            .WithMetadata(new ApiRequests.LongLived());
 
     private static async Task<IResult> EventsAsync(HttpContext context, string? after, string? wait, Sender sender, IChatEvents chatEvents,
         EventLogTail tail, IOptions<EventStreamOptions> options, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime, CancellationToken requestAborted)

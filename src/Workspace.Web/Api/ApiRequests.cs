@@ -1,14 +1,19 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Workspace.Domain.Pipeline;
 
 namespace Workspace.Web.Api;
 
 /// <summary>
-/// What every /api and /hooks request shares: a body limit, and problem details (never the HTML error pages) for whatever
-/// refusal happens before an endpoint answers: an oversized or malformed body, an unknown path.
+/// What every /api and /hooks request shares: a body limit, problem details (never the HTML error pages) for whatever
+/// refusal happens before an endpoint answers: an oversized or malformed body, an unknown path; and one scope for what
+/// the call sends, its token check included, unless it is <see cref="LongLived"/>.
 /// </summary>
-public sealed class ApiRequests(RequestDelegate next)
+public sealed class ApiRequests(RequestDelegate next, Sender sender)
 {
+    /// <summary>An endpoint that may hold its request open for minutes: each of its sends takes a scope of its own.</summary>
+    public sealed class LongLived;
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/hooks"))
@@ -21,7 +26,8 @@ public sealed class ApiRequests(RequestDelegate next)
         if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
             statusPages.Enabled = false;
 
-        await next(context);
+        await using (context.GetEndpoint()?.Metadata.GetMetadata<LongLived>() is null ? sender.ShareOneScope() : null)
+            await next(context);
 
         if (context.Response.HasStarted || context.Response.StatusCode < 400 || context.Response.ContentLength > 0)
             return;
