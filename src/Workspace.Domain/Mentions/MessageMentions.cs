@@ -25,9 +25,9 @@ public sealed record MessageMentions(
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string> { Channel, Here, "everyone" };
 
     public static async Task<MessageMentions> ResolveAsync(WorkspaceDb db, Presence presence, Channels.Channel channel,
-        Guid authorId, string text, CancellationToken cancellationToken)
+        Guid authorId, MarkdownRenderer.ParsedMarkdown markdown, CancellationToken cancellationToken)
     {
-        var candidates = MarkdownRenderer.MentionCandidates(text);
+        var candidates = markdown.MentionCandidates;
         if (candidates.Count == 0)
             return new MessageMentions(new HashSet<string>(), new Dictionary<Guid, MentionKind>(), []);
 

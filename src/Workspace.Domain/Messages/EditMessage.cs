@@ -38,9 +38,10 @@ public sealed class EditMessageHandler(WorkspaceDb db, PendingEvents events, Pre
             return await db.ViewAsync(message.Id, cancellationToken);
 
         // Mentions follow the text: whoever the edited message names is who it mentions.
-        var mentions = await MessageMentions.ResolveAsync(db, presence, channel, command.ActorId, text, cancellationToken);
+        var markdown = MarkdownRenderer.Parse(text);
+        var mentions = await MessageMentions.ResolveAsync(db, presence, channel, command.ActorId, markdown, cancellationToken);
         await mentions.EnsureAllowedAsync(db, await db.ActorAsync(command.ActorId, cancellationToken), cancellationToken);
-        var html = MarkdownRenderer.ToHtml(text, mentions.Tokens);
+        var html = markdown.ToHtml(mentions.Tokens);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var changeSeq = await db.NextChangeOfAsync(message, cancellationToken);

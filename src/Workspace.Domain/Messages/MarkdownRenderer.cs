@@ -39,9 +39,49 @@ public static class MarkdownRenderer
     /// Renders, turning each <c>@token</c> in the text whose token is in <paramref name="mentions"/> into a mention.
     /// Tokens inside code or links stay text.
     /// </summary>
-    public static string ToHtml(string markdown, IReadOnlySet<string> mentions)
+    public static string ToHtml(string markdown, IReadOnlySet<string> mentions) => Parse(markdown).ToHtml(mentions);
+
+    /// <summary>The lowercase tokens after an @ in the message's text (not in code or links): who it may mention.</summary>
+    public static IReadOnlySet<string> MentionCandidates(string markdown) => Parse(markdown).MentionCandidates;
+
+    /// <summary>
+    /// Parses once for the two things a post or an edit needs: who it may mention, then (once the database has said
+    /// which of them are members) its HTML. Each used to parse the text again.
+    /// </summary>
+    public static ParsedMarkdown Parse(string markdown) => new(markdown, ParseDocument(markdown));
+
+    /// <summary>Rendering rewrites the parsed document: ask for the mention candidates first, and render once.</summary>
+    public sealed class ParsedMarkdown
     {
-        if (Parse(markdown) is not { } document)
+        private readonly string markdown;
+        private readonly MarkdownDocument? document;
+        private IReadOnlySet<string>? candidates;
+        private bool rendered;
+
+        internal ParsedMarkdown(string markdown, MarkdownDocument? document)
+        {
+            this.markdown = markdown;
+            this.document = document;
+        }
+
+        /// <inheritdoc cref="MarkdownRenderer.MentionCandidates(string)"/>
+        public IReadOnlySet<string> MentionCandidates => candidates ??= rendered
+            ? throw new InvalidOperationException("Rendering rewrote the parse: ask for the candidates before it.")
+            : document is null ? new HashSet<string>() : MentionSyntax.Candidates(document);
+
+        /// <inheritdoc cref="MarkdownRenderer.ToHtml(string, IReadOnlySet{string})"/>
+        public string ToHtml(IReadOnlySet<string> mentions)
+        {
+            if (rendered)
+                throw new InvalidOperationException("A parsed message renders once: rendering rewrites it.");
+            rendered = true;
+            return Render(markdown, document, mentions);
+        }
+    }
+
+    private static string Render(string markdown, MarkdownDocument? parsed, IReadOnlySet<string> mentions)
+    {
+        if (parsed is not { } document)
             return MessageHtmlSanitizer.Sanitize(AsPlainText(markdown));
         if (mentions.Count > 0)
             MentionSyntax.Mark(document, mentions);
@@ -64,11 +104,7 @@ public static class MarkdownRenderer
         return MessageHtmlSanitizer.Sanitize(writer.ToString().TrimEnd('\n'));
     }
 
-    /// <summary>The lowercase tokens after an @ in the message's text (not in code or links): who it may mention.</summary>
-    public static IReadOnlySet<string> MentionCandidates(string markdown) =>
-        Parse(markdown) is { } document ? MentionSyntax.Candidates(document) : new HashSet<string>();
-
-    private static MarkdownDocument? Parse(string markdown)
+    private static MarkdownDocument? ParseDocument(string markdown)
     {
         if (NestsTooDeep(markdown))
             return null;

@@ -77,9 +77,10 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
         if ((command.PostedAs ?? command.PostedIcon) is not null && author.Role != WorkspaceRole.Bot)
             throw new ForbiddenException("Only integrations post under another name.");
         var text = MessageRules.Tidy(command.Text);
-        var mentions = await MessageMentions.ResolveAsync(db, presence, channel, command.ActorId, text, cancellationToken);
+        var markdown = MarkdownRenderer.Parse(text);
+        var mentions = await MessageMentions.ResolveAsync(db, presence, channel, command.ActorId, markdown, cancellationToken);
         await mentions.EnsureAllowedAsync(db, author, cancellationToken);
-        var html = MarkdownRenderer.ToHtml(text, mentions.Tokens);
+        var html = markdown.ToHtml(mentions.Tokens);
 
         Message message;
         Message? root = null;

@@ -16,7 +16,8 @@ namespace Workspace.Benchmarks.Micro;
 /// <summary>
 /// Issue 7, scenario 6. Each category has its baseline: Markdig's plain pipeline for our safe rendering (which adds
 /// mentions, the link scheme allow-list and HtmlSanitizer), a bare regex for mention extraction (which parses the
-/// Markdown so code and links are skipped), and a bare list of the same 50 bodies for the message list's render.
+/// Markdown so code and links are skipped), a bare list of the same 50 bodies for the message list's render, and for
+/// a post's whole Markdown work (its mention candidates, then its HTML) the text parsed twice, as it was before.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -69,6 +70,17 @@ public partial class MessageBenchmarks
 
     [Benchmark, BenchmarkCategory("Mention extraction, typical message")]
     public int MentionCandidates() => MarkdownRenderer.MentionCandidates(Typical).Count;
+
+    /// <summary>What a post did until 7 December: the text parsed for its mentions, then again to render.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("A post's Markdown: mentions, then HTML")]
+    public string ParseTwicePost() => MarkdownRenderer.ToHtml(Typical, Mentioned.Intersect(MarkdownRenderer.MentionCandidates(Typical)).ToHashSet());
+
+    [Benchmark, BenchmarkCategory("A post's Markdown: mentions, then HTML")]
+    public string ParseOncePost()
+    {
+        var parsed = MarkdownRenderer.Parse(Typical);
+        return parsed.ToHtml(Mentioned.Intersect(parsed.MentionCandidates).ToHashSet());
+    }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Message list, 50 messages")]
     public Task<int> RenderBareList() => CountAsync(renderer!.Render<BareList>(p => p.Add(l => l.Messages, page)));

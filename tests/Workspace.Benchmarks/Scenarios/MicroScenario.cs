@@ -51,6 +51,7 @@ public sealed class MicroScenario : IScenario
                 benchmarks.PlainMarkdigTypical().Length, benchmarks.SafeRenderTypical().Length,
                 benchmarks.PlainMarkdigMaximum().Length, benchmarks.SafeRenderMaximum().Length,
                 benchmarks.RegexMentions(), benchmarks.MentionCandidates(),
+                benchmarks.ParseTwicePost().Length, benchmarks.ParseOncePost().Length,
                 await benchmarks.RenderBareList(), await benchmarks.RenderMessageList(),
             };
             if (sizes.Any(size => size == 0))

@@ -75,6 +75,20 @@ public sealed class MentionRenderingTests
     public void MentionCandidates_WhenTextHasTokens_FindsThoseOutsideCodeLinksAndAddresses(string markdown, string[] expected) =>
         Assert.Equal(expected.Order(StringComparer.Ordinal), MarkdownRenderer.MentionCandidates(markdown).Order(StringComparer.Ordinal));
 
+    [Fact]
+    public void Parse_ParsedOnceForCandidatesThenHtml_AnswersAsTheTextDoesAndRendersOnce()
+    {
+        const string markdown = "hi @ann and @ben.lee: see **this** at https://example.com";
+        var parsed = MarkdownRenderer.Parse(markdown);
+
+        Assert.Equal(MarkdownRenderer.MentionCandidates(markdown).Order(StringComparer.Ordinal), parsed.MentionCandidates.Order(StringComparer.Ordinal));
+        Assert.Equal(MarkdownRenderer.ToHtml(markdown, new HashSet<string> { "ann" }), parsed.ToHtml(new HashSet<string> { "ann" }));
+        Assert.Throws<InvalidOperationException>(() => parsed.ToHtml(new HashSet<string>()));
+        var renderedFirst = MarkdownRenderer.Parse(markdown);
+        renderedFirst.ToHtml(new HashSet<string>());
+        Assert.Throws<InvalidOperationException>(() => renderedFirst.MentionCandidates);
+    }
+
     private static string Fill(string template) =>
         template.Replace("{ann}", Mention("ann"), StringComparison.Ordinal)
             .Replace("{ben.lee}", Mention("ben.lee"), StringComparison.Ordinal);
