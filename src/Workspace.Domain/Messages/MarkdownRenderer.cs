@@ -46,7 +46,7 @@ public static class MarkdownRenderer
 
     /// <summary>
     /// Parses once for the two things a post or an edit needs: who it may mention, then (once the database has said
-    /// which of them are members) its HTML. Each used to parse the text again.
+    /// which of them are members) its HTML.
     /// </summary>
     public static ParsedMarkdown Parse(string markdown) => new(markdown, ParseDocument(markdown));
 

@@ -11,7 +11,10 @@ namespace Workspace.Web.Api;
 /// </summary>
 public sealed class ApiRequests(RequestDelegate next, Sender sender)
 {
-    /// <summary>An endpoint that may hold its request open for minutes: each of its sends takes a scope of its own.</summary>
+    /// <summary>
+    /// An endpoint that may hold its request open for hours: each of its sends takes a scope of its own, so an open
+    /// stream holds no pooled context and no connection between reads (on PostgreSQL, a server process each).
+    /// </summary>
     public sealed class LongLived;
 
     public async Task InvokeAsync(HttpContext context)

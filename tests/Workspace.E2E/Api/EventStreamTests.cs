@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Workspace.Domain.Admin;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Members;
@@ -139,6 +141,17 @@ public sealed class EventStreamTests : ApiTest
         Assert.Equal("after is not an id this stream sent: ids are whole numbers.", (await ProblemAsync(garbled.Response)).Detail);
         Assert.Equal(HttpStatusCode.BadRequest, badHeader.StatusCode);
         Assert.Equal("Last-Event-ID is not an id this stream sent: ids are whole numbers.", (await ProblemAsync(badHeader)).Detail);
+    }
+
+    [Fact]
+    public void Events_AreLongLived_SoAnOpenStreamHoldsNoScopeOrConnectionBetweenReads()
+    {
+        var endpoints = Server.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        bool IsLongLived(string name) => endpoints.Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == name)
+            .Metadata.GetMetadata<ApiRequests.LongLived>() is not null;
+
+        Assert.True(IsLongLived("GetEvents"));
+        Assert.False(IsLongLived("PostMessage"));
     }
 
     [Fact]
