@@ -78,16 +78,6 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
     }
 
     /// <summary>
-    /// Forgets what a failed command tracked or noted and never saved, so that a later command on this context (one
-    /// scope shared by several sends, <see cref="Pipeline.Sender.ShareOneScope"/>) cannot save it.
-    /// </summary>
-    public void ForgetUnsaved()
-    {
-        ChangeTracker.Clear();
-        unsavedEvents.Clear();
-    }
-
-    /// <summary>
     /// Contexts are pooled, and the pool resets only what EF Core tracks: events a failed command noted but never saved
     /// belong to that command's lease, and must never be saved by the next one.
     /// </summary>

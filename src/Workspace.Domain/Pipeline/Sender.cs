@@ -68,8 +68,10 @@ public sealed class Sender(IServiceScopeFactory scopes)
 
     /// <summary>
     /// One scope for several sends, one at a time. A send that finds it busy or ended (work the flow started and left
-    /// running) takes a scope of its own; one still running when the flow ends closes it as it finishes. After a send
-    /// that failed, the context forgets what it tracked and noted, so nothing a failed command changed is saved by the next.
+    /// running) takes a scope of its own; one still running when the flow ends closes it as it finishes. A send that
+    /// fails closes the scope, as a scope of its own would have been closed: nothing the failed command tracked or noted
+    /// is left for the next send to save, and SQLite's write gate is let go at once (<see cref="SqliteWriteGate"/>).
+    /// The next send opens a new one.
     /// </summary>
     private sealed class SharedScope(IServiceScopeFactory scopes) : IAsyncDisposable
     {
@@ -90,7 +92,7 @@ public sealed class Sender(IServiceScopeFactory scopes)
                 }
                 catch
                 {
-                    open.ServiceProvider.GetRequiredService<WorkspaceDb>().ForgetUnsaved();
+                    await CloseAsync();
                     throw;
                 }
             }

@@ -32,4 +32,31 @@ public sealed class SqliteWriteGateTests
         Assert.Equal("Company news", await workspace.QueryDbAsync(db => db.Channels.Where(c => c.Name == Channel.General)
             .Select(c => c.Topic).SingleAsync(TestContext.Current.CancellationToken)));
     }
+
+    [Fact]
+    public async Task CommandThatFailedInASharedScope_LetsTheNextWriterInBeforeTheScopeEnds()
+    {
+        await using var workspace = await TestWorkspace.CreateAsync(TestWorkspace.Sqlite);
+
+        // The shared scope stays open throughout, as an API call's does while it writes its refusal.
+        await using (workspace.Send.ShareOneScope())
+        {
+            await Assert.ThrowsAsync<DomainException>(async () =>
+                await workspace.Send.Send(new CreateChannel(workspace.OwnerId, "general", IsPrivate: false), TestContext.Current.CancellationToken));
+
+            await workspace.QueryDbAsync(async other =>
+            {
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+                deadline.CancelAfter(TimeSpan.FromSeconds(10));
+                await using var transaction = await other.Database.BeginTransactionAsync(deadline.Token);
+                await other.Channels.Where(c => c.Name == Channel.General)
+                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.Topic, "Company news"), deadline.Token);
+                await transaction.CommitAsync(deadline.Token);
+                return true;
+            });
+        }
+
+        Assert.Equal("Company news", await workspace.QueryDbAsync(db => db.Channels.Where(c => c.Name == Channel.General)
+            .Select(c => c.Topic).SingleAsync(TestContext.Current.CancellationToken)));
+    }
 }
