@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
+using Workspace.Domain.Persistence;
 using Workspace.Domain.Tests.Support;
 
 namespace Workspace.Domain.Tests.Durability;
@@ -15,22 +16,11 @@ public sealed class SqliteWriteGateTests
         // A second context stays leased throughout, so the failed command's pooled context is not the one that writes next.
         await workspace.QueryDbAsync(async other =>
         {
-            // The unique index refuses the name inside the save's own transaction.
-            await Assert.ThrowsAsync<DomainException>(async () =>
-                await workspace.Send.Send(new CreateChannel(workspace.OwnerId, "general", IsPrivate: false), TestContext.Current.CancellationToken));
-
-            // A hold the failed command kept would make this wait out the connection's 30 s timeout.
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            deadline.CancelAfter(TimeSpan.FromSeconds(10));
-            await using var transaction = await other.Database.BeginTransactionAsync(deadline.Token);
-            await other.Channels.Where(c => c.Name == Channel.General)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Topic, "Company news"), deadline.Token);
-            await transaction.CommitAsync(deadline.Token);
-            return true;
+            await FailInsideATransactionAsync(workspace);
+            return await WriteTopicAsync(other);
         });
 
-        Assert.Equal("Company news", await workspace.QueryDbAsync(db => db.Channels.Where(c => c.Name == Channel.General)
-            .Select(c => c.Topic).SingleAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal("Company news", await TopicAsync(workspace));
     }
 
     [Fact]
@@ -41,22 +31,31 @@ public sealed class SqliteWriteGateTests
         // The shared scope stays open throughout, as an API call's does while it writes its refusal.
         await using (workspace.Send.ShareOneScope())
         {
-            await Assert.ThrowsAsync<DomainException>(async () =>
-                await workspace.Send.Send(new CreateChannel(workspace.OwnerId, "general", IsPrivate: false), TestContext.Current.CancellationToken));
-
-            await workspace.QueryDbAsync(async other =>
-            {
-                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-                deadline.CancelAfter(TimeSpan.FromSeconds(10));
-                await using var transaction = await other.Database.BeginTransactionAsync(deadline.Token);
-                await other.Channels.Where(c => c.Name == Channel.General)
-                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.Topic, "Company news"), deadline.Token);
-                await transaction.CommitAsync(deadline.Token);
-                return true;
-            });
+            await FailInsideATransactionAsync(workspace);
+            await workspace.QueryDbAsync(WriteTopicAsync);
         }
 
-        Assert.Equal("Company news", await workspace.QueryDbAsync(db => db.Channels.Where(c => c.Name == Channel.General)
-            .Select(c => c.Topic).SingleAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal("Company news", await TopicAsync(workspace));
     }
+
+    /// <summary>The unique index refuses the name inside the save's own transaction.</summary>
+    private static async Task FailInsideATransactionAsync(TestWorkspace workspace) =>
+        await Assert.ThrowsAsync<DomainException>(async () =>
+            await workspace.Send.Send(new CreateChannel(workspace.OwnerId, "general", IsPrivate: false), TestContext.Current.CancellationToken));
+
+    /// <summary>Another context's write: a hold the failed command kept would make it wait out the connection's 30 s timeout.</summary>
+    private static async Task<bool> WriteTopicAsync(WorkspaceDb other)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(10));
+        await using var transaction = await other.Database.BeginTransactionAsync(deadline.Token);
+        await other.Channels.Where(c => c.Name == Channel.General)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Topic, "Company news"), deadline.Token);
+        await transaction.CommitAsync(deadline.Token);
+        return true;
+    }
+
+    private static Task<string> TopicAsync(TestWorkspace workspace) =>
+        workspace.QueryDbAsync(db => db.Channels.Where(c => c.Name == Channel.General)
+            .Select(c => c.Topic).SingleAsync(TestContext.Current.CancellationToken));
 }
