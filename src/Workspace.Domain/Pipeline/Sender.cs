@@ -22,19 +22,6 @@ public sealed class Sender(IServiceScopeFactory scopes)
         InScopeAsync(mediator => mediator.Send(query, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// A query, then the command its answer leads to, in one scope and on one connection: the command finds what the
-    /// query loaded (the actor, a channel, a membership) already tracked instead of asking again. Each still runs its
-    /// whole pipeline; the command goes ahead even when <paramref name="queryCancellation"/> fires after the query.
-    /// </summary>
-    public ValueTask<(TFound Found, TResponse Response)> Send<TFound, TResponse>(IQuery<TFound> query,
-        Func<TFound, ICommand<TResponse>> command, CancellationToken queryCancellation, CancellationToken commandCancellation) =>
-        InScopeAsync(async mediator =>
-        {
-            var found = await mediator.Send(query, queryCancellation);
-            return (found, await mediator.Send(command(found), commandCancellation));
-        }, queryCancellation);
-
-    /// <summary>
     /// Until the answer is disposed, what this flow sends (and the code it awaits: an API call's authentication, then
     /// its endpoint) runs in one scope on one connection, so the token check's scope, connection and caller serve the
     /// call too. For short requests only: the scope's context holds what every send loaded until the end.

@@ -53,10 +53,11 @@ public static class ApiEndpoints
         IQuery<ChannelRef> find = Guid.TryParse(channel, out var id)
             ? new FindChannelById(caller, id)
             : new FindChannel(caller, channel.TrimStart('#'));
-        // One scope: the post finds the caller, channel and membership the lookup loaded. No cancellation once the post
-        // is sent: a post the client gave up on may still commit, and its retry must find it.
-        var (target, posted) = await sender.Send(find, found => new PostMessage(caller, found.Id, body.Text ?? "",
-            body.ClientMessageId ?? Guid.Empty, body.ThreadRootSeq, body.AlsoSendToChannel), cancellationToken, CancellationToken.None);
+        var target = await sender.Send(find, cancellationToken);
+        // The call's one scope (ApiRequests): the post finds the caller, channel and membership the lookup loaded. No
+        // cancellation once the post is sent: a post the client gave up on may still commit, and its retry must find it.
+        var posted = await sender.Send(new PostMessage(caller, target.Id, body.Text ?? "", body.ClientMessageId ?? Guid.Empty,
+            body.ThreadRootSeq, body.AlsoSendToChannel), CancellationToken.None);
         var m = posted.Message;
         var answer = new ApiPosted(m.Id, target.Name, m.Seq, m.ThreadRootSeq, m.ReplySeq, m.CreatedAt);
         return posted.Created ? TypedResults.Created((string?)null, answer) : TypedResults.Ok(answer);

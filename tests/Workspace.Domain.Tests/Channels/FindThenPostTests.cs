@@ -1,3 +1,4 @@
+using Mediator;
 using Workspace.Domain.Channels;
 using Workspace.Domain.Common;
 using Workspace.Domain.Messages;
@@ -6,7 +7,7 @@ using Workspace.Domain.Tests.Support;
 namespace Workspace.Domain.Tests.Channels;
 
 /// <summary>
-/// How the API posts to a channel it names: the lookup and the post in one scope (<c>Sender.Send(query, command)</c>),
+/// How the API posts to a channel it names: the lookup and the post in the call's one scope (<c>Sender.ShareOneScope</c>),
 /// the post finding the channel and membership the lookup loaded. Each still answers and refuses as it does alone.
 /// </summary>
 public sealed class FindThenPostTests
@@ -21,12 +22,12 @@ public sealed class FindThenPostTests
         var general = await workspace.GeneralIdAsync();
         var clientId = Guid.NewGuid();
 
-        var (byName, first) = await workspace.Send.Send(new FindChannel(ann, "general"),
-            found => new PostMessage(ann, found.Id, "by name", clientId), Cancel, Cancel);
-        var (byId, repeat) = await workspace.Send.Send(new FindChannelById(ann, general),
-            found => new PostMessage(ann, found.Id, "by name", clientId), Cancel, Cancel);
-        var (_, second) = await workspace.Send.Send(new FindChannelById(ann, general),
-            found => new PostMessage(ann, found.Id, "by id", Guid.NewGuid()), Cancel, Cancel);
+        var (byName, first) = await FindThenPostAsync(workspace, new FindChannel(ann, "general"),
+            found => new PostMessage(ann, found.Id, "by name", clientId));
+        var (byId, repeat) = await FindThenPostAsync(workspace, new FindChannelById(ann, general),
+            found => new PostMessage(ann, found.Id, "by name", clientId));
+        var (_, second) = await FindThenPostAsync(workspace, new FindChannelById(ann, general),
+            found => new PostMessage(ann, found.Id, "by id", Guid.NewGuid()));
 
         Assert.Equal((general, "general"), (byName.Id, byName.Name));
         Assert.Equal((general, "general"), (byId.Id, byId.Name));
@@ -46,14 +47,24 @@ public sealed class FindThenPostTests
         var secret = await workspace.Send.Send(new CreateChannel(ann, "secret", IsPrivate: true), Cancel);
         var open = await workspace.Send.Send(new CreateChannel(ann, "open", IsPrivate: false), Cancel);
 
-        var hidden = await Assert.ThrowsAsync<NotFoundException>(async () => await workspace.Send.Send(new FindChannel(ben, "secret"),
-            found => new PostMessage(ben, found.Id, "peek", Guid.NewGuid()), Cancel, Cancel));
-        var notJoined = await Assert.ThrowsAsync<ForbiddenException>(async () => await workspace.Send.Send(new FindChannelById(ben, open.Id),
-            found => new PostMessage(ben, found.Id, "hello", Guid.NewGuid()), Cancel, Cancel));
+        var hidden = await Assert.ThrowsAsync<NotFoundException>(async () => await FindThenPostAsync(workspace, new FindChannel(ben, "secret"),
+            found => new PostMessage(ben, found.Id, "peek", Guid.NewGuid())));
+        var notJoined = await Assert.ThrowsAsync<ForbiddenException>(async () => await FindThenPostAsync(workspace, new FindChannelById(ben, open.Id),
+            found => new PostMessage(ben, found.Id, "hello", Guid.NewGuid())));
 
         Assert.Equal("This channel does not exist or you do not have access to it.", hidden.Message);
         Assert.Equal("Join #open first.", notJoined.Message);
         Assert.Empty((await workspace.Send.Send(new GetChannelMessages(ann, secret.Id), Cancel)).Messages);
         Assert.Empty((await workspace.Send.Send(new GetChannelMessages(ann, open.Id), Cancel)).Messages);
+    }
+
+    private static async Task<(ChannelRef Found, PostedMessage Posted)> FindThenPostAsync(TestWorkspace workspace,
+        IQuery<ChannelRef> find, Func<ChannelRef, PostMessage> post)
+    {
+        await using (workspace.Send.ShareOneScope())
+        {
+            var found = await workspace.Send.Send(find, Cancel);
+            return (found, await workspace.Send.Send(post(found), Cancel));
+        }
     }
 }

@@ -88,8 +88,8 @@ public sealed class SharedScopeTests
     {
         if (await workspace.Send.Send(new AuthenticateAccessToken(token), Cancel) is not { } caller)
             return false;
-        await workspace.Send.Send(new FindChannel(caller, "general"),
-            found => new PostMessage(caller, found.Id, text, Guid.NewGuid()), Cancel, Cancel);
+        var general = await workspace.Send.Send(new FindChannel(caller, "general"), Cancel);
+        await workspace.Send.Send(new PostMessage(caller, general.Id, text, Guid.NewGuid()), Cancel);
         return true;
     }
 }
