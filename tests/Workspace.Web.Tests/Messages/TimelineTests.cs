@@ -21,6 +21,29 @@ public sealed class TimelineTests
     }
 
     [Fact]
+    public void Reset_WithPagesLoadedApart_SharesOneCopyOfEachMessageShownAlike()
+    {
+        var reacted = Views.Message(1) with { Reactions = [new ReactionView("🎉", [Views.Ben], ["Ben Member"])] };
+        var plain = Views.Message(2);
+        var renamedLater = plain with { AuthorName = "Ann Renamed" };
+        var mine = new Timeline();
+        var theirs = new Timeline();
+        var later = new Timeline();
+
+        mine.Reset(Views.Page([reacted, plain]));
+        theirs.Reset(Views.Page([reacted with { Reactions = [new ReactionView("🎉", [Views.Ben], ["Ben Member"])] }, plain with { }]));
+        later.Reset(Views.Page([reacted with { Reactions = [new ReactionView("🎉", [Views.Ben, Views.Ann], ["Ben Member", "Ann Owner"])] },
+            renamedLater]));
+
+        Assert.Same(mine.Messages[0], theirs.Messages[0]);
+        Assert.Same(mine.Messages[1], theirs.Messages[1]);
+        // Equal numbers are not enough: a name changed without a new change seq still shows as it now is.
+        Assert.Equal(2, later.Messages[0].Reactions[0].Count);
+        Assert.Equal("Ann Renamed", later.Messages[1].AuthorName);
+        Assert.Equal("Ann Owner", mine.Messages[1].AuthorName);
+    }
+
+    [Fact]
     public void KeepNewest_LetsTheOldestGo_AndSaysThereIsMoreAbove()
     {
         var timeline = new Timeline();

@@ -238,23 +238,15 @@ public static class MessageMarkup
 
     /// <summary>
     /// Two message views are the same message shown alike when everything in them is equal, the lists they hold
-    /// included: a page loaded from the database has views of its own, equal to other circuits' but not the same
-    /// objects. A live message reaches every circuit as one object, which the first comparison settles.
+    /// included. Pages share the views they load (<see cref="SharedViews"/>) and a live message reaches every circuit as
+    /// one object, so the first comparison mostly settles it.
     /// </summary>
     private sealed class ArticleComparer : IEqualityComparer<(MessageView View, MessageLook Look)>
     {
         public bool Equals((MessageView View, MessageLook Look) x, (MessageView View, MessageLook Look) y) =>
-            x.Look == y.Look && (ReferenceEquals(x.View, y.View) || SameContent(x.View, y.View));
+            x.Look == y.Look && SharedViews.SameContent(x.View, y.View);
 
         public int GetHashCode((MessageView View, MessageLook Look) key) =>
             HashCode.Combine(key.View.Id, key.View.ChangeSeq, key.Look);
-
-        private static bool SameContent(MessageView x, MessageView y) =>
-            x with { Reactions = [], MentionedUserIds = [], Repliers = [] } == y with { Reactions = [], MentionedUserIds = [], Repliers = [] }
-            && x.MentionedUserIds.SequenceEqual(y.MentionedUserIds)
-            && x.Repliers.SequenceEqual(y.Repliers)
-            && x.Reactions.Count == y.Reactions.Count
-            && x.Reactions.Zip(y.Reactions).All(r => r.First.Emoji == r.Second.Emoji
-                && r.First.UserIds.SequenceEqual(r.Second.UserIds) && r.First.Names.SequenceEqual(r.Second.Names));
     }
 }

@@ -25,7 +25,7 @@ public sealed class Timeline
     public void Reset(MessagePage page)
     {
         _messages.Clear();
-        _messages.AddRange(page.Messages);
+        _messages.AddRange(page.Messages.Select(SharedViews.Share));
         HasOlder = page.HasOlder;
         HasNewer = page.HasNewer;
         ChangeSeq = page.ChangeSeq;
@@ -35,7 +35,7 @@ public sealed class Timeline
     public void AddOlder(MessagePage page)
     {
         foreach (var message in page.Messages)
-            Upsert(message, evenBeyondWindow: true);
+            Upsert(SharedViews.Share(message), evenBeyondWindow: true);
         HasOlder = page.HasOlder;
     }
 
@@ -43,7 +43,7 @@ public sealed class Timeline
     public void AddNewer(MessagePage page)
     {
         foreach (var message in page.Messages)
-            Upsert(message, evenBeyondWindow: true);
+            Upsert(SharedViews.Share(message), evenBeyondWindow: true);
         HasNewer = page.HasNewer;
         ConfirmPending(page.Messages);
     }
@@ -70,7 +70,7 @@ public sealed class Timeline
     public void Apply(ChannelChanges changes)
     {
         foreach (var message in changes.Messages.Where(m => !m.ThreadOnly))
-            Upsert(message, evenBeyondWindow: false);
+            Upsert(SharedViews.Share(message), evenBeyondWindow: false);
         ConfirmPending(changes.Messages);
         ChangeSeq = Math.Max(ChangeSeq, changes.ChangeSeq);
     }

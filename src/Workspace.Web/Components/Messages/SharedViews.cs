@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Workspace.Domain.Messages;
+
+namespace Workspace.Web.Components.Messages;
+
+/// <summary>
+/// One copy of a message as it now is, for every open page that loaded it. Each page used to hold its own copies of
+/// the fifty messages it opened with, text, HTML and names included: with many people reading one channel, the same
+/// message over and over, a sixth of what a circuit held (docs/benchmarks.md, memory). A view is a value that never
+/// changes, so handing out an equal one changes nothing a page shows.
+/// </summary>
+public static class SharedViews
+{
+    private const int MaxShared = 4_096;
+    private static readonly ConcurrentDictionary<Guid, MessageView> Views = new();
+
+    /// <summary>The shared copy of <paramref name="view"/>: the one already held when equal, otherwise this one, from now on.</summary>
+    public static MessageView Share(MessageView view)
+    {
+        if (Views.TryGetValue(view.Id, out var shared) && SameContent(shared, view))
+            return shared;
+        // Messages scrolled past, and their older states, would stay forever; starting over now and then bounds them.
+        if (Views.Count >= MaxShared)
+            Views.Clear();
+        Views[view.Id] = view;
+        return view;
+    }
+
+    /// <summary>
+    /// Equal in everything a view holds. A record's own equality compares its lists by reference, and two loads of
+    /// one message never share their lists.
+    /// </summary>
+    public static bool SameContent(MessageView x, MessageView y) =>
+        ReferenceEquals(x, y)
+        || x.MentionedUserIds.SequenceEqual(y.MentionedUserIds)
+        && x.Repliers.SequenceEqual(y.Repliers)
+        && x.Reactions.Count == y.Reactions.Count
+        && x.Reactions.Zip(y.Reactions).All(r => r.First.Emoji == r.Second.Emoji
+            && r.First.UserIds.SequenceEqual(r.Second.UserIds) && r.First.Names.SequenceEqual(r.Second.Names))
+        && x with { Reactions = y.Reactions, MentionedUserIds = y.MentionedUserIds, Repliers = y.Repliers } == y;
+}
