@@ -49,30 +49,32 @@ internal static class DirectSql
         return (sql.GenerateParameterName(name), sql.GenerateParameterNamePlaceholder(name));
     }
 
-    /// <summary>Inserts the rows, as many to a statement as the parameter limit allows.</summary>
+    /// <summary>
+    /// Inserts the rows. On PostgreSQL as many to a statement as the parameter limit allows, each statement a round
+    /// trip. On SQLite, which is in process, one row's statement prepared once and run for each row: binding a
+    /// statement's n parameters by name costs SQLite n² name comparisons, and a thousand read events a second in
+    /// 32-row statements spent more on that than on inserting (docs/benchmarks.md, fan-out).
+    /// </summary>
     public static async Task InsertRowsAsync<TEntity>(this WorkspaceDb db, IReadOnlyList<TEntity> rows, CancellationToken cancellationToken)
         where TEntity : class
     {
         if (rows.Count == 0)
             return;
         var insert = Inserts.For(db).GetOrAdd(typeof(TEntity), (type, context) => new InsertShape(context, type), db);
-        foreach (var chunk in rows.Chunk(insert.RowsPerStatement))
+        // Microsoft.Data.Sqlite keeps a command's prepared statement for as long as its text stays the same.
+        await using var reused = db.Database.IsSqlite() ? db.CreateCommand(insert.Statement(1)) : null;
+        foreach (var chunk in rows.Chunk(reused is null ? insert.RowsPerStatement : 1))
         {
-            await using var command = db.CreateCommand("");
-            var text = new StringBuilder(insert.Into);
+            await using var own = reused is null ? db.CreateCommand(insert.Statement(chunk.Length)) : null;
+            var command = own ?? reused!;
+            command.Parameters.Clear();
             for (var row = 0; row < chunk.Length; row++)
-            {
-                text.Append(row == 0 ? "(" : ", (");
                 for (var column = 0; column < insert.Columns.Count; column++)
                 {
                     var property = insert.Columns[column];
-                    var (name, placeholder) = insert.Parameters[row * insert.Columns.Count + column];
-                    command.AddParameter(property, name, property.PropertyInfo!.GetValue(chunk[row]));
-                    text.Append(column == 0 ? "" : ", ").Append(placeholder);
+                    command.AddParameter(property, insert.Parameters[row * insert.Columns.Count + column].Name,
+                        property.PropertyInfo!.GetValue(chunk[row]));
                 }
-                text.Append(')');
-            }
-            command.CommandText = text.ToString();
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -90,15 +92,34 @@ internal static class DirectSql
             Columns = entity.GetProperties().ToList();
             if (Columns.FirstOrDefault(c => c.PropertyInfo is null) is { } shadow)
                 throw new InvalidOperationException($"{entity.DisplayName()}.{shadow.Name} has no property to read it from.");
-            Into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+            into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
                    $"({string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
             RowsPerStatement = Math.Max(1, ParametersPerStatement / Columns.Count);
             Parameters = [.. Enumerable.Range(0, RowsPerStatement * Columns.Count)
                 .Select(i => (sql.GenerateParameterName($"p{i}"), sql.GenerateParameterNamePlaceholder($"p{i}")))];
+            statements = new string[RowsPerStatement + 1];
+        }
+
+        private readonly string into;
+        private readonly string?[] statements;
+
+        /// <summary>The INSERT of <paramref name="rows"/> rows, written once for each count.</summary>
+        public string Statement(int rows) => statements[rows] ??= Write(rows);
+
+        private string Write(int rows)
+        {
+            var text = new StringBuilder(into);
+            for (var row = 0; row < rows; row++)
+            {
+                text.Append(row == 0 ? "(" : ", (");
+                for (var column = 0; column < Columns.Count; column++)
+                    text.Append(column == 0 ? "" : ", ").Append(Parameters[row * Columns.Count + column].Placeholder);
+                text.Append(')');
+            }
+            return text.ToString();
         }
 
         public IReadOnlyList<IProperty> Columns { get; }
-        public string Into { get; }
         public int RowsPerStatement { get; }
 
         /// <summary>Each parameter's name and its place in the statement, in row-then-column order.</summary>
