@@ -71,7 +71,9 @@ public sealed class MessageListTests : BunitContext
             .Add(l => l.BasePath, "/c/general")
             .Add(l => l.Timeline, timeline));
         int[] RenderCounts() => [.. list.FindComponents<MessageChunk>().Select(c => c.RenderCount)];
+        int[] Versions() => [.. list.FindComponents<MessageChunk>().Select(c => c.Instance.Version)];
         var before = RenderCounts();
+        var versionsHanded = Versions();
 
         timeline.Apply(Views.Message(26));
         await list.InvokeAsync(list.Instance.Refresh);
@@ -82,8 +84,39 @@ public sealed class MessageListTests : BunitContext
         Assert.Equal(3, before.Length); // seqs 1–9, 10–19, 20–26
         Assert.Equal([before[0], before[1], before[2] + 1], afterPost);
         Assert.Equal([before[0], before[1] + 1, before[2] + 1], RenderCounts());
+        // Each changed one chunk and nothing around it: the chunk rendered alone, and the list, which did not render,
+        // handed no chunk a new version.
+        Assert.Equal(versionsHanded, Versions());
         Assert.Equal("26", list.FindAll("article").Last().GetAttribute("data-seq"));
         Assert.Equal("edited", list.Find("article[data-seq='12'] .message-body").TextContent);
+    }
+
+    [Fact]
+    public async Task Refresh_WhenAMessageStartsAChunkOrConfirmsASend_RendersTheListAroundTheChunks()
+    {
+        var sending = new PendingMessage(Guid.NewGuid(), Views.Ann, "on its way");
+        var timeline = TimelineOf([.. Enumerable.Range(1, 19).Select(seq => Views.Message(seq))], [sending]);
+        var list = Render<MessageList>(p => p
+            .AddCascadingValue(Views.Viewer())
+            .Add(l => l.BasePath, "/c/general")
+            .Add(l => l.Timeline, timeline));
+
+        timeline.Apply(Views.Message(20, clientMessageId: sending.ClientMessageId));
+        await list.InvokeAsync(list.Instance.Refresh);
+
+        Assert.Empty(list.FindAll("article[data-pending=true]"));
+        Assert.Equal(3, list.FindComponents<MessageChunk>().Count);
+        Assert.Equal("20", list.FindAll("article").Last().GetAttribute("data-seq"));
+
+        var another = new PendingMessage(Guid.NewGuid(), Views.Ann, "and another");
+        timeline.AddPending(another);
+        list.Render();
+        timeline.Apply(Views.Message(21, clientMessageId: another.ClientMessageId));
+        await list.InvokeAsync(list.Instance.Refresh);
+
+        // The send is confirmed by a message joining the last chunk: its pending copy still goes.
+        Assert.Empty(list.FindAll("article[data-pending=true]"));
+        Assert.Equal("21", list.FindAll("article").Last().GetAttribute("data-seq"));
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed class ChunkArrangement
 
     public ChunkShown this[long number] => shown[number];
 
-    public void Arrange(IReadOnlyList<MessageView> messages, long? firstUnreadSeq, long? highlightSeq, MessageActions actions, Viewer viewer)
+    /// <summary>Cuts the messages into chunks again; true when chunks came, went or moved, false when only what they show changed.</summary>
+    public bool Arrange(IReadOnlyList<MessageView> messages, long? firstUnreadSeq, long? highlightSeq, MessageActions actions, Viewer viewer)
     {
         // The line goes before the first unread message still there: the very first may have been deleted.
         var firstUnreadShown = firstUnreadSeq is { } unread ? messages.FirstOrDefault(m => !m.Deleted && m.Seq >= unread)?.Seq : null;
@@ -58,8 +59,10 @@ public sealed class ChunkArrangement
                     previous = messages[i];
             start = end;
         }
+        var moved = inOrder.Count != ordered.Count || inOrder.Where((chunk, i) => chunk.Number != ordered[i].Number).Any();
         (shown, nextShown) = (arranged, shown);
         (ordered, nextOrdered) = (inOrder, ordered);
+        return moved;
     }
 
     /// <summary>The chunk numbered <paramref name="number"/> gets a new version at the next arrangement.</summary>

@@ -12,7 +12,7 @@ namespace Workspace.Web.Components.Messages;
 /// renders again only when one of its messages, the message before it, or a line within it changed: its parameters
 /// are two numbers, so Blazor does not even hand an unchanged chunk its parameters.
 /// </summary>
-public sealed partial class MessageChunk
+public sealed partial class MessageChunk : IDisposable
 {
     /// <summary>Seqs per chunk. Chunks follow seqs, not positions, so letting the oldest messages go changes only the first.</summary>
     public const int Size = 10;
@@ -32,7 +32,21 @@ public sealed partial class MessageChunk
 
     public static long Of(MessageView message) => message.Seq / Size;
 
+    /// <summary>What the chunk shows now; the list compares it with what it arranged.</summary>
+    internal ChunkShown Shown => shown;
+
+    protected override void OnInitialized() => List.Mount(this);
+
     protected override void OnParametersSet() => shown = List.Chunk(Number);
+
+    /// <summary>Renders what the list now arranged for this chunk, without the list rendering around it.</summary>
+    internal void Show()
+    {
+        shown = List.Chunk(Number);
+        StateHasChanged();
+    }
+
+    public void Dispose() => List.Unmount(this);
 
     private string DayLabel(DateTime day)
     {

@@ -53,6 +53,8 @@ public sealed partial class MessageList
     private int scrolledWindow = -1;
     private MessageActions actions = default!;
     private readonly ChunkArrangement chunks = new();
+    private readonly Dictionary<long, MessageChunk> mounted = [];
+    private (int Pending, bool HasOlder, bool HasNewer, bool Empty) renderedAround;
     private readonly HashSet<Guid> components = [];
     private readonly Dictionary<Guid, MessageActionEventArgs> starts = [];
 
@@ -70,15 +72,43 @@ public sealed partial class MessageList
         chunks.Arrange(Messages, FirstUnreadSeq, HighlightSeq, actions, Viewer);
     }
 
-    /// <summary>Shows what changed in the timeline: a live message, an edit, a reaction.</summary>
+    /// <summary>
+    /// Shows what changed in the timeline: a live message, an edit, a reaction. When that changed one chunk and nothing
+    /// around the chunks (the usual live message, which joins the last chunk), the chunk renders alone: the list
+    /// rendering around it built and compared every chunk's parameters again, for each message on each open page
+    /// (docs/benchmarks.md, fan-out).
+    /// </summary>
     public void Refresh()
     {
-        chunks.Arrange(Messages, FirstUnreadSeq, HighlightSeq, actions, Viewer);
-        StateHasChanged();
+        var moved = chunks.Arrange(Messages, FirstUnreadSeq, HighlightSeq, actions, Viewer);
+        MessageChunk? alone = null;
+        var more = false;
+        foreach (var arranged in chunks.Chunks)
+        {
+            if (mounted.TryGetValue(arranged.Number, out var chunk) && ReferenceEquals(chunk.Shown, arranged))
+                continue;
+            more |= alone is not null || chunk is null;
+            alone = chunk;
+        }
+        if (moved || more || AroundChunks != renderedAround)
+            StateHasChanged();
+        else
+            alone?.Show();
     }
+
+    /// <summary>What the list shows besides its chunks.</summary>
+    private (int Pending, bool HasOlder, bool HasNewer, bool Empty) AroundChunks => (Pending.Count, HasOlder, HasNewer, Messages.Count == 0);
 
     /// <summary>What the chunk numbered <paramref name="number"/> shows, for the chunk itself.</summary>
     internal ChunkShown Chunk(long number) => chunks[number];
+
+    internal void Mount(MessageChunk chunk) => mounted[chunk.Number] = chunk;
+
+    internal void Unmount(MessageChunk chunk)
+    {
+        if (mounted.GetValueOrDefault(chunk.Number) == chunk)
+            mounted.Remove(chunk.Number);
+    }
 
     /// <summary>Whether the list shows this message as a component (<see cref="MessageItem"/>) rather than as markup.</summary>
     internal bool IsComponent(Guid messageId) => components.Contains(messageId);

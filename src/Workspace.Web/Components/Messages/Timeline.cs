@@ -125,7 +125,8 @@ public sealed class Timeline
 
     private void Upsert(MessageView message, bool evenBeyondWindow)
     {
-        var index = _messages.FindIndex(m => m.Id == message.Id);
+        // A message past the newest held is not held (a seq is one message's): a live post is placed without a search.
+        var index = _messages.Count > 0 && message.Seq > _messages[^1].Seq ? -1 : _messages.FindIndex(m => m.Id == message.Id);
         if (index >= 0)
         {
             // A command's answer can arrive after a later change to the same message: keep the newer state.
