@@ -59,7 +59,9 @@ public sealed class ChunkArrangement
                     previous = messages[i];
             start = end;
         }
-        var moved = inOrder.Count != ordered.Count || inOrder.Where((chunk, i) => chunk.Number != ordered[i].Number).Any();
+        var moved = inOrder.Count != ordered.Count;
+        for (var i = 0; !moved && i < inOrder.Count; i++)
+            moved = inOrder[i].Number != ordered[i].Number;
         (shown, nextShown) = (arranged, shown);
         (ordered, nextOrdered) = (inOrder, ordered);
         return moved;

@@ -6,8 +6,8 @@ namespace Workspace.Web.Components.Messages;
 /// <summary>
 /// One copy of a message as it now is, for every open page that loaded it. Each page used to hold its own copies of
 /// the fifty messages it opened with, text, HTML and names included: with many people reading one channel, the same
-/// message over and over, a sixth of what a circuit held (docs/benchmarks.md, memory). A view is a value that never
-/// changes, so handing out an equal one changes nothing a page shows.
+/// message over and over, about a tenth of what a circuit held (docs/benchmarks.md, memory). A view is a value that
+/// never changes, so handing out an equal one changes nothing a page shows.
 /// </summary>
 public static class SharedViews
 {
