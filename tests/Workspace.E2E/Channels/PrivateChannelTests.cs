@@ -17,6 +17,9 @@ public sealed class PrivateChannelTests(BrowserFixture browsers) : BrowserTest(b
         await owner.CreateChannelAsync("secret", isPrivate: true);
         await owner.PostAsync("secret", Secret);
         await Expect(owner.ChannelLink("secret")).ToBeVisibleAsync();
+        // Its lock, an SVG written into the link as markup, is drawn.
+        await Expect(owner.ChannelLink("secret").Locator("svg.channel-icon path")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(owner, "private-channel-in-sidebar");
 
         // Ben's sidebar never learns of it, not even live.
         await Expect(ben.Sidebar().Locator("a[data-channel]")).ToHaveCountAsync(1);
