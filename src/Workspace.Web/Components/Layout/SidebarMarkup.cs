@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
 using Workspace.Web.Components.Shared;
@@ -14,28 +13,22 @@ namespace Workspace.Web.Components.Layout;
 /// </summary>
 public static class SidebarMarkup
 {
-    private const int MaxCached = 4_096;
-    private static readonly ConcurrentDictionary<(string? Person, bool IsPrivate, string Title, long Unread, long Mentions), MarkupString> Cache = new();
+    private static readonly SharedCache<(string? Person, bool IsPrivate, string Title, long Unread, long Mentions), MarkupString> Cache = new(4_096);
 
     public static MarkupString Channel(bool isPrivate, string name, long unread, long mentions) =>
-        Link((null, isPrivate, name, unread, mentions));
+        Cache.GetOrAdd((null, isPrivate, name, unread, mentions), Write);
 
     /// <param name="person">What stands for the people in the conversation: an initial, or how many they are.</param>
     public static MarkupString Conversation(string person, string title, long unread, long mentions) =>
-        Link((person, false, title, unread, mentions));
+        Cache.GetOrAdd((person, false, title, unread, mentions), Write);
 
-    private static MarkupString Link((string? Person, bool IsPrivate, string Title, long Unread, long Mentions) key)
+    private static MarkupString Write((string? Person, bool IsPrivate, string Title, long Unread, long Mentions) key)
     {
-        if (Cache.TryGetValue(key, out var markup))
-            return markup;
-        // Counts rise and names change; starting over now and then bounds what is left behind.
-        if (Cache.Count >= MaxCached)
-            Cache.Clear();
         var prefix = key.Person is { } person
             ? $"""<span class="prefix person" aria-hidden="true">{Encode(person)}</span>"""
             : $"""<span class="prefix">{ChannelIcon.For(key.IsPrivate)}</span>""";
         // The spaces are the whitespace the elements had between them, which the link's accessible name keeps.
-        return Cache[key] = new MarkupString(
+        return new MarkupString(
             $"""{prefix} <span class="name">{Encode(key.Title)}</span> {UnreadBadge.Markup(key.Unread, key.Mentions)}""");
     }
 

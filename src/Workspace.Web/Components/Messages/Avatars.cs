@@ -1,14 +1,13 @@
-using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
+using Workspace.Web.Components.Shared;
 
 namespace Workspace.Web.Components.Messages;
 
 /// <summary>A person's avatar: their photo, or as a placeholder their initial on a colour that stays the same for them.</summary>
 public static class Avatars
 {
-    private const int MaxCached = 10_000;
-    private static readonly ConcurrentDictionary<(Guid, long, string, string?), string> Cache = new();
+    private static readonly SharedCache<(Guid UserId, long Version, string Name, string? CssClass), string> Cache = new(10_000);
 
     /// <summary>The version in the address changes with each upload, so a cached picture is never a stale one.</summary>
     public static string Url(Guid userId, long version) => $"/avatars/{userId}.png?v={version}";
@@ -29,18 +28,14 @@ public static class Avatars
         return builder => builder.AddMarkupContent(0, markup);
     }
 
-    internal static string Markup(Guid userId, string name, long version, string? cssClass)
+    internal static string Markup(Guid userId, string name, long version, string? cssClass) =>
+        Cache.GetOrAdd((userId, version, name, cssClass), Write);
+
+    private static string Write((Guid UserId, long Version, string Name, string? CssClass) avatar)
     {
-        var key = (userId, version, name, cssClass);
-        if (Cache.TryGetValue(key, out var markup))
-            return markup;
-        // Renamed people and new photos leave old entries behind; starting over now and then bounds them.
-        if (Cache.Count >= MaxCached)
-            Cache.Clear();
-        var classes = cssClass is null ? "avatar" : "avatar " + HtmlEncoder.Default.Encode(cssClass);
-        markup = version > 0
-            ? $"""<img class="{classes}" src="{HtmlEncoder.Default.Encode(Url(userId, version))}" alt="" aria-hidden="true" />"""
-            : $"""<div class="{classes}" aria-hidden="true" style="--hue:{Hue(userId)}">{HtmlEncoder.Default.Encode(Initial(name))}</div>""";
-        return Cache[key] = markup;
+        var classes = avatar.CssClass is null ? "avatar" : "avatar " + HtmlEncoder.Default.Encode(avatar.CssClass);
+        return avatar.Version > 0
+            ? $"""<img class="{classes}" src="{HtmlEncoder.Default.Encode(Url(avatar.UserId, avatar.Version))}" alt="" aria-hidden="true" />"""
+            : $"""<div class="{classes}" aria-hidden="true" style="--hue:{Hue(avatar.UserId)}">{HtmlEncoder.Default.Encode(Initial(avatar.Name))}</div>""";
     }
 }

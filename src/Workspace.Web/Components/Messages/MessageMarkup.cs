@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -83,8 +82,7 @@ public readonly struct ZoneOfLook(TimeZoneInfo zone) : IEquatable<ZoneOfLook>
 /// </summary>
 public static class MessageMarkup
 {
-    private const int MaxCached = 4_096;
-    private static readonly ConcurrentDictionary<(MessageView, MessageLook), MarkupString> Cache = new(new ArticleComparer());
+    private static readonly SharedCache<(MessageView View, MessageLook Look), MarkupString> Cache = new(4_096, new ArticleComparer());
 
     /// <summary>The toolbar's buttons, in the order of <see cref="MessageOffers"/>' flags.</summary>
     private static readonly string[] ToolbarButtons =
@@ -107,13 +105,7 @@ public static class MessageMarkup
         // Past 64 reactions the look no longer tells whose they are: written afresh, as rare as it is.
         if (message.Reactions.Count > 64)
             return new MarkupString(WriteArticle(message, look));
-        var key = (message, look);
-        if (Cache.TryGetValue(key, out var markup))
-            return markup;
-        // Edited, reacted-to and scrolled-past messages leave old entries behind; starting over now and then bounds them.
-        if (Cache.Count >= MaxCached)
-            Cache.Clear();
-        return Cache[key] = new MarkupString(WriteArticle(message, look));
+        return Cache.GetOrAdd((message, look), key => new MarkupString(WriteArticle(key.View, key.Look)));
     }
 
     private static string WriteArticle(MessageView message, MessageLook look)

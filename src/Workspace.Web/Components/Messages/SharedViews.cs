@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Workspace.Domain.Messages;
+using Workspace.Web.Components.Shared;
 
 namespace Workspace.Web.Components.Messages;
 
@@ -11,20 +11,11 @@ namespace Workspace.Web.Components.Messages;
 /// </summary>
 public static class SharedViews
 {
-    private const int MaxShared = 4_096;
-    private static readonly ConcurrentDictionary<Guid, MessageView> Views = new();
+    private static readonly SharedCache<Guid, MessageView> Views = new(4_096);
 
     /// <summary>The shared copy of <paramref name="view"/>: the one already held when equal, otherwise this one, from now on.</summary>
-    public static MessageView Share(MessageView view)
-    {
-        if (Views.TryGetValue(view.Id, out var shared) && SameContent(shared, view))
-            return shared;
-        // Messages scrolled past, and their older states, would stay forever; starting over now and then bounds them.
-        if (Views.Count >= MaxShared)
-            Views.Clear();
-        Views[view.Id] = view;
-        return view;
-    }
+    public static MessageView Share(MessageView view) =>
+        Views.TryGet(view.Id, out var shared) && SameContent(shared, view) ? shared : Views.Set(view.Id, view);
 
     /// <summary>
     /// Equal in everything a view holds. A record's own equality compares its lists by reference, and two loads of
