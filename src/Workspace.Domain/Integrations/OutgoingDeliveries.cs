@@ -25,14 +25,14 @@ internal static class OutgoingDeliveries
     /// <summary>
     /// Queues the new message for each bot with an outgoing webhook that it is meant for: bots it mentions by handle
     /// (mentions resolve to members only), and the bots of a direct conversation. Never the author. Call inside the
-    /// post's transaction, before saving.
+    /// post's transaction, before saving. Asks the database only when the message names a bot or is direct.
     /// </summary>
     public static async Task QueueAsync(WorkspaceDb db, PendingEvents events, Channel channel, Message message, Message? root,
         MessageMentions mentions, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var named = mentions.Mentioned.Where(m => m.Value == MentionKind.Person).Select(m => m.Key).ToList();
-        if (named.Count == 0 && !channel.IsDirect)
+        if (!mentions.NamesABot && !channel.IsDirect)
             return;
+        var named = mentions.Mentioned.Where(m => m.Value == MentionKind.Person).Select(m => m.Key).ToList();
 
         var direct = channel.IsDirect;
         var bots = await (from hook in db.OutgoingWebhooks

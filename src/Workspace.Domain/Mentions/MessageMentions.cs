@@ -15,10 +15,12 @@ namespace Workspace.Domain.Mentions;
 /// </summary>
 /// <param name="Tokens">What renders as a mention: handles of members, and "channel" or "here".</param>
 /// <param name="Mentioned">Each person to notify, with how they were mentioned; never the author.</param>
+/// <param name="NamesABot">Whether a member it names is a bot, which may take the message by its outgoing webhook.</param>
 public sealed record MessageMentions(
     IReadOnlySet<string> Tokens,
     IReadOnlyDictionary<Guid, MentionKind> Mentioned,
-    IReadOnlyList<string> NotInChannel)
+    IReadOnlyList<string> NotInChannel,
+    bool NamesABot = false)
 {
     public const string Channel = "channel";
     public const string Here = "here";
@@ -45,7 +47,7 @@ public sealed record MessageMentions(
         }
 
         var named = await db.Users.Where(u => candidates.Contains(u.Handle))
-            .Select(u => new { u.Id, u.Handle, IsMember = members.Contains(u.Id) })
+            .Select(u => new { u.Id, u.Handle, IsMember = members.Contains(u.Id), IsBot = u.Role == WorkspaceRole.Bot })
             .ToListAsync(cancellationToken);
         foreach (var person in named.Where(p => p.IsMember))
         {
@@ -54,7 +56,8 @@ public sealed record MessageMentions(
         }
         mentioned.Remove(authorId);
         var notInChannel = channel.IsDirect ? [] : named.Where(p => !p.IsMember).Select(p => p.Handle).Order().ToList();
-        return new MessageMentions(tokens, mentioned, notInChannel);
+        var namesABot = named.Any(p => p.IsMember && p.IsBot && p.Id != authorId);
+        return new MessageMentions(tokens, mentioned, notInChannel, namesABot);
     }
 
     /// <summary>A workspace can keep @channel and @here for its admins; refuses the text before anything is written.</summary>

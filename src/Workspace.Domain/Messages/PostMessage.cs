@@ -108,7 +108,10 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
             if (root is not null)
                 foreach (var mentioned in mentions.Mentioned.Keys)
                     await db.FollowAsync(mentioned, root, message.ReplySeq - 1, refollow: true, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            if (root is null)
+                await db.SaveAddedAsync(cancellationToken);
+            else
+                await db.SaveChangesAsync(cancellationToken);
             if (!message.ThreadOnly)
                 await db.AdvanceReadPointerAsync(command.ActorId, channel.Id, message.Seq, cancellationToken);
             // Last: numbering holds the event log's head row until the commit, and every writer waits for that row.

@@ -52,6 +52,7 @@ public sealed class MicroScenario : IScenario
                 benchmarks.PlainMarkdigMaximum().Length, benchmarks.SafeRenderMaximum().Length,
                 benchmarks.RegexMentions(), benchmarks.MentionCandidates(),
                 benchmarks.ParseTwicePost().Length, benchmarks.ParseOncePost().Length,
+                benchmarks.SanitizeByParsing().Length, benchmarks.Sanitize().Length,
                 await benchmarks.RenderBareList(), await benchmarks.RenderMessageList(),
             };
             if (sizes.Any(size => size == 0))
