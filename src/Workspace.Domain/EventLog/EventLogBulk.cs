@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.EventLog;
@@ -15,6 +16,11 @@ internal static class EventLogBulk
             throw new InvalidOperationException("Events are numbered in the transaction that writes them: begin one first.");
         if (events.Count == 0)
             return;
+        if (events.Count == 1 && !db.Database.IsSqlite())
+        {
+            await db.NumberAndInsertAsync(events[0], cancellationToken);
+            return;
+        }
         await db.NumberAsync(events, cancellationToken);
         await db.InsertRowsAsync(events, cancellationToken);
     }

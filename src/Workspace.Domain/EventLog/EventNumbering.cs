@@ -22,4 +22,16 @@ internal static class EventNumbering
         foreach (var loggedEvent in events)
             loggedEvent.Id = ++id;
     }
+
+    /// <summary>
+    /// On PostgreSQL, numbers one event and inserts it in one statement: a post's last round trip before its commit, so
+    /// the head row, which every writer waits for, is held one round trip less.
+    /// </summary>
+    public static async Task NumberAndInsertAsync(this WorkspaceDb db, LoggedEvent loggedEvent, CancellationToken cancellationToken)
+    {
+        var id = await db.InsertRowWithAsync(loggedEvent, nameof(LoggedEvent.Id),
+            $"""WITH head AS (UPDATE event_log_head SET "LastId" = "LastId" + 1 WHERE "Id" = {EventLogHead.SingleRowId} RETURNING "LastId")""",
+            "head", "head.\"LastId\"", cancellationToken);
+        loggedEvent.Id = Convert.ToInt64(id);
+    }
 }

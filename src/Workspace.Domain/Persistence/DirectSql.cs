@@ -79,6 +79,26 @@ internal static class DirectSql
         }
     }
 
+    /// <summary>
+    /// Inserts one row whose <paramref name="computed"/> column takes a value the statement itself works out:
+    /// <paramref name="with"/> is a <c>WITH</c> clause naming <paramref name="source"/>, which <paramref name="value"/>
+    /// reads, so that taking a number and inserting the row with it is one round trip. PostgreSQL only (SQLite allows no
+    /// UPDATE in a WITH clause). Answers the computed value.
+    /// </summary>
+    public static async Task<object?> InsertRowWithAsync<TEntity>(this WorkspaceDb db, TEntity row, string computed, string with,
+        string source, string value, CancellationToken cancellationToken) where TEntity : class
+    {
+        var insert = Inserts.For(db).GetOrAdd(typeof(TEntity), (type, context) => new InsertShape(context, type), db);
+        await using var command = db.CreateCommand(insert.SelectStatement(computed, with, source, value));
+        for (var column = 0; column < insert.Columns.Count; column++)
+        {
+            var property = insert.Columns[column];
+            if (property.Name != computed)
+                command.AddParameter(property, insert.Parameters[column].Name, property.PropertyInfo!.GetValue(row));
+        }
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
     /// <summary>Each entity's INSERT head, columns and parameter names, worked out once per model.</summary>
     private static readonly PerModel<ConcurrentDictionary<Type, InsertShape>> Inserts = new(() => new());
 
@@ -92,16 +112,33 @@ internal static class DirectSql
             Columns = entity.GetProperties().ToList();
             if (Columns.FirstOrDefault(c => c.PropertyInfo is null) is { } shadow)
                 throw new InvalidOperationException($"{entity.DisplayName()}.{shadow.Name} has no property to read it from.");
-            into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
-                   $"({string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
+            columnNames = [.. Columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))];
+            head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columnNames)})";
+            into = head + " VALUES ";
             RowsPerStatement = Math.Max(1, ParametersPerStatement / Columns.Count);
             Parameters = [.. Enumerable.Range(0, RowsPerStatement * Columns.Count)
                 .Select(i => (sql.GenerateParameterName($"p{i}"), sql.GenerateParameterNamePlaceholder($"p{i}")))];
             statements = new string[RowsPerStatement + 1];
         }
 
+        private readonly string[] columnNames;
+        private readonly string head;
         private readonly string into;
         private readonly string?[] statements;
+        private readonly ConcurrentDictionary<(string, string, string, string), string> selects = new();
+
+        /// <summary>The INSERT of one row from a SELECT over <paramref name="source"/>, <paramref name="computed"/> taking <paramref name="value"/>.</summary>
+        public string SelectStatement(string computed, string with, string source, string value) =>
+            selects.GetOrAdd((computed, with, source, value), key =>
+            {
+                var (column, prefix, from, expression) = key;
+                var computedAt = Columns.ToList().FindIndex(c => c.Name == column);
+                if (computedAt < 0)
+                    throw new InvalidOperationException($"{column} is not a column of the table.");
+                var values = Enumerable.Range(0, Columns.Count)
+                    .Select(i => i == computedAt ? expression : Parameters[i].Placeholder);
+                return $"{prefix} {head} SELECT {string.Join(", ", values)} FROM {from} RETURNING {columnNames[computedAt]}";
+            });
 
         /// <summary>The INSERT of <paramref name="rows"/> rows, written once for each count.</summary>
         public string Statement(int rows) => statements[rows] ??= Write(rows);

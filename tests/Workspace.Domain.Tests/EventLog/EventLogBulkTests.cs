@@ -45,6 +45,36 @@ public sealed class EventLogBulkTests
         Assert.Equal(502, await workspace.QueryDbAsync(db => db.EventLog.CountAsync(e => e.At >= saved.At && e.Kind == EventKinds.ChannelRead && e.Personal, Cancel)));
     }
 
+    /// <summary>A post's one event: on PostgreSQL numbered and inserted by one statement.</summary>
+    [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
+    public async Task Insert_OfOneEvent_StoresItAsSavingWould_NumberedNextAndTellsItsId(string provider)
+    {
+        await using var workspace = await TestWorkspace.CreateAsync(provider);
+        var general = await workspace.GeneralIdAsync();
+        var at = new DateTimeOffset(2026, 12, 7, 8, 50, 0, 321, TimeSpan.Zero);
+        var saved = LoggedEvent.Read(workspace.OwnerId, general, 3, at);
+        await workspace.QueryDbAsync(async db =>
+        {
+            db.Log(saved);
+            return await db.SaveChangesAsync(Cancel);
+        });
+        var one = LoggedEvent.Read(Guid.NewGuid(), general, 4, at.AddSeconds(1));
+
+        await workspace.QueryDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+            await db.InsertAsync([one], Cancel);
+            await transaction.CommitAsync(Cancel);
+            return 0;
+        });
+
+        Assert.Equal(saved.Id + 1, one.Id);
+        var stored = await workspace.QueryDbAsync(db => db.EventLog.AsNoTracking().SingleAsync(e => e.Id == one.Id, Cancel));
+        Assert.Equivalent(one, stored);
+        var head = await workspace.QueryDbAsync(db => db.EventLogHead.AsNoTracking().SingleAsync(Cancel));
+        Assert.Equal(one.Id, head.LastId);
+    }
+
     [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
     public async Task Insert_OutsideATransaction_IsRefused(string provider)
     {
