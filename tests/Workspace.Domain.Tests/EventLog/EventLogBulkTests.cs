@@ -14,12 +14,7 @@ public sealed class EventLogBulkTests
         await using var workspace = await TestWorkspace.CreateAsync(provider);
         var general = await workspace.GeneralIdAsync();
         var at = new DateTimeOffset(2026, 12, 6, 11, 45, 30, 123, TimeSpan.Zero);
-        var saved = LoggedEvent.Read(workspace.OwnerId, general, 7, at);
-        await workspace.QueryDbAsync(async db =>
-        {
-            db.Log(saved);
-            return await db.SaveChangesAsync(Cancel);
-        });
+        var saved = await SaveOneAsync(workspace, general, at);
         // More than one statement's worth, each a different reader.
         var readers = Enumerable.Range(0, 501).Select(_ => Guid.NewGuid()).ToList();
         var bulk = readers.Select((reader, i) => LoggedEvent.Read(reader, general, i, at.AddMilliseconds(i))).ToList();
@@ -52,12 +47,7 @@ public sealed class EventLogBulkTests
         await using var workspace = await TestWorkspace.CreateAsync(provider);
         var general = await workspace.GeneralIdAsync();
         var at = new DateTimeOffset(2026, 12, 7, 8, 50, 0, 321, TimeSpan.Zero);
-        var saved = LoggedEvent.Read(workspace.OwnerId, general, 3, at);
-        await workspace.QueryDbAsync(async db =>
-        {
-            db.Log(saved);
-            return await db.SaveChangesAsync(Cancel);
-        });
+        var saved = await SaveOneAsync(workspace, general, at);
         var one = LoggedEvent.Read(Guid.NewGuid(), general, 4, at.AddSeconds(1));
 
         await workspace.QueryDbAsync(async db =>
@@ -73,6 +63,18 @@ public sealed class EventLogBulkTests
         Assert.Equivalent(one, stored);
         var head = await workspace.QueryDbAsync(db => db.EventLogHead.AsNoTracking().SingleAsync(Cancel));
         Assert.Equal(one.Id, head.LastId);
+    }
+
+    /// <summary>An event saved the usual way, through the change tracker: what the direct inserts are compared with.</summary>
+    private static async Task<LoggedEvent> SaveOneAsync(TestWorkspace workspace, Guid channel, DateTimeOffset at)
+    {
+        var saved = LoggedEvent.Read(workspace.OwnerId, channel, 7, at);
+        await workspace.QueryDbAsync(async db =>
+        {
+            db.Log(saved);
+            return await db.SaveChangesAsync(Cancel);
+        });
+        return saved;
     }
 
     [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
