@@ -16,7 +16,7 @@ internal static class EventLogBulk
             throw new InvalidOperationException("Events are numbered in the transaction that writes them: begin one first.");
         if (events.Count == 0)
             return;
-        if (events.Count == 1 && !db.Database.IsSqlite())
+        if (events.Count == 1 && db.Database.IsNpgsql())
         {
             await db.NumberAndInsertAsync(events[0], cancellationToken);
             return;

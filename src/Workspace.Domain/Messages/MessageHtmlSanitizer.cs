@@ -130,11 +130,7 @@ internal static class MessageHtmlSanitizer
             return false;
         at = end;
         if (closing)
-        {
-            if (!Next(html, ref at, ">") || !open.TryPop(out var innermost) || innermost != tag)
-                return false;
-            return true;
-        }
+            return Next(html, ref at, ">") && open.TryPop(out var innermost) && innermost == tag;
 
         if (!MayOpen(tag, open))
             return false;

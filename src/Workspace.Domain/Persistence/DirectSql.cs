@@ -60,7 +60,7 @@ internal static class DirectSql
     {
         if (rows.Count == 0)
             return;
-        var insert = Inserts.For(db).GetOrAdd(typeof(TEntity), (type, context) => new InsertShape(context, type), db);
+        var insert = ShapeOf<TEntity>(db);
         // Microsoft.Data.Sqlite keeps a command's prepared statement for as long as its text stays the same.
         await using var reused = db.Database.IsSqlite() ? db.CreateCommand(insert.Statement(1)) : null;
         foreach (var chunk in rows.Chunk(reused is null ? insert.RowsPerStatement : 1))
@@ -88,7 +88,7 @@ internal static class DirectSql
     public static async Task<object?> InsertRowWithAsync<TEntity>(this WorkspaceDb db, TEntity row, string computed, string with,
         string source, string value, CancellationToken cancellationToken) where TEntity : class
     {
-        var insert = Inserts.For(db).GetOrAdd(typeof(TEntity), (type, context) => new InsertShape(context, type), db);
+        var insert = ShapeOf<TEntity>(db);
         await using var command = db.CreateCommand(insert.SelectStatement(computed, with, source, value));
         for (var column = 0; column < insert.Columns.Count; column++)
         {
@@ -101,6 +101,9 @@ internal static class DirectSql
 
     /// <summary>Each entity's INSERT head, columns and parameter names, worked out once per model.</summary>
     private static readonly PerModel<ConcurrentDictionary<Type, InsertShape>> Inserts = new(() => new());
+
+    private static InsertShape ShapeOf<TEntity>(WorkspaceDb db) =>
+        Inserts.For(db).GetOrAdd(typeof(TEntity), (type, context) => new InsertShape(context, type), db);
 
     private sealed class InsertShape
     {

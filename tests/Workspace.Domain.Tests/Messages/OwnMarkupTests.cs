@@ -1,3 +1,4 @@
+using System.Text;
 using Workspace.Domain.Messages;
 
 namespace Workspace.Domain.Tests.Messages;
@@ -16,6 +17,7 @@ public sealed class OwnMarkupTests
     [InlineData("```csharp\nif (a < b && c > \"d\") {}\n```")]
     [InlineData("[site](https://example.com/a?b=1&c=2 \"Title & \\\"more\\\"\") <ann@example.com> https://example.com/path")]
     [InlineData("line one\nline two\tand a tab")]
+    [InlineData("**Release** notes for _v2_ ~~beta~~:\n- `api` deployed\n- see https://example.com/notes?a=1&b=2\n\n> ship it\n\n```\nif (a < b && c > d) {}\n```")]
     public void IsOwnMarkup_WhenHtmlIsWhatTheRendererWritesForAMessage_IsTrue(string markdown)
     {
         var rendered = MarkdownRenderer.ToHtml(markdown);
@@ -61,7 +63,7 @@ public sealed class OwnMarkupTests
         var accepted = 0;
         for (var sample = 0; sample < 20_000; sample++)
         {
-            var html = new System.Text.StringBuilder();
+            var html = new StringBuilder();
             Write(html, random, depth: 0);
             var text = html.ToString();
             if (!MessageHtmlSanitizer.IsOwnMarkup(text))
@@ -94,7 +96,7 @@ public sealed class OwnMarkupTests
         "\r", "\u00A0", "\u0001", "\0", "x=y", "é", "\u202E", "<br />", "<br>", "<hr />", "<hr>", "<p />", "<img src=x>",
     ];
 
-    private static void Write(System.Text.StringBuilder html, Random random, int depth)
+    private static void Write(StringBuilder html, Random random, int depth)
     {
         var children = random.Next(depth == 0 ? 1 : 0, 4);
         for (var child = 0; child < children; child++)
