@@ -62,6 +62,7 @@ public static class DomainServices
         services.AddSingleton<WorkspaceMetrics>();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<Sender>();
+        services.AddSingleton<GroupCommit>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IUserConfirmation<User>, ActiveAccounts>();
         return services

@@ -5,7 +5,6 @@ using Workspace.Domain.Members;
 using Workspace.Domain.Mentions;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Persistence;
-using Workspace.Domain.Pipeline;
 using Workspace.Domain.Realtime;
 
 namespace Workspace.Domain.Integrations;
@@ -25,13 +24,14 @@ internal static class OutgoingDeliveries
     /// <summary>
     /// Queues the new message for each bot with an outgoing webhook that it is meant for: bots it mentions by handle
     /// (mentions resolve to members only), and the bots of a direct conversation. Never the author. Call inside the
-    /// post's transaction, before saving. Asks the database only when the message names a bot or is direct.
+    /// post's transaction, before saving. Asks the database only when the message names a bot or is direct. True when it
+    /// queued any: the caller tells the worker (<see cref="OutgoingDeliveriesQueued"/>) once committed.
     /// </summary>
-    public static async Task QueueAsync(WorkspaceDb db, PendingEvents events, Channel channel, Message message, Message? root,
+    public static async Task<bool> QueueAsync(WorkspaceDb db, Channel channel, Message message, Message? root,
         MessageMentions mentions, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!mentions.NamesABot && !channel.IsDirect)
-            return;
+            return false;
         var named = mentions.Mentioned.Where(m => m.Value == MentionKind.Person).Select(m => m.Key).ToList();
 
         var direct = channel.IsDirect;
@@ -43,7 +43,7 @@ internal static class OutgoingDeliveries
                           select new { bot.Id, bot.Handle })
             .ToListAsync(cancellationToken);
         if (bots.Count == 0)
-            return;
+            return false;
 
         var author = await db.Users.Where(u => u.Id == message.AuthorId)
             .Select(u => new { id = u.Id, name = u.DisplayName, handle = u.Handle })
@@ -68,6 +68,6 @@ internal static class OutgoingDeliveries
             }, Json);
             db.OutgoingDeliveries.Add(new OutgoingDelivery(bot.Id, message.Id, payload, now));
         }
-        events.Add(OutgoingDeliveriesQueued.Instance);
+        return true;
     }
 }

@@ -48,8 +48,8 @@ public sealed class PostMessageValidator : AbstractValidator<PostMessage>
     }
 }
 
-public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Presence presence, TimeProvider clock,
-    WorkspaceMetrics metrics)
+public sealed class PostMessageHandler(WorkspaceDb db, GroupCommit writes, PendingEvents events, Presence presence,
+    TimeProvider clock, WorkspaceMetrics metrics)
     : ICommandHandler<PostMessage, PostedMessage>
 {
     public async ValueTask<PostedMessage> Handle(PostMessage command, CancellationToken cancellationToken)
@@ -82,68 +82,82 @@ public sealed class PostMessageHandler(WorkspaceDb db, PendingEvents events, Pre
         await mentions.EnsureAllowedAsync(db, author, cancellationToken);
         var html = markdown.ToHtml(mentions.Tokens);
 
-        Message message;
-        Message? root = null;
+        Written written;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var now = clock.GetUtcNow();
-            if (command.ThreadRootSeq is { } rootSeq)
-            {
-                root = await db.Messages.SingleOrDefaultAsync(
-                        m => m.ChannelId == channel.Id && m.Seq == rootSeq && m.ReplySeq == 0, cancellationToken)
-                    ?? throw new NotFoundException(Message.NotFound);
-                message = await ReplyAsync(command, root, text, html, now, cancellationToken);
-            }
-            else
-            {
-                var (seq, changeSeq) = await db.NextMessageAsync(channel.Id, cancellationToken);
-                message = new Message(channel.Id, seq, changeSeq, command.ActorId, text, html, command.ClientMessageId, now);
-            }
-            message.PostedBy(command.PostedAs, command.PostedIcon);
-            // Past the change tracker: what every post writes. Mentions, deliveries, follows and a thread's root are saved below.
-            await db.InsertRowsAsync([message], cancellationToken);
-            mentions.Add(db, message, now);
-            await OutgoingDeliveries.QueueAsync(db, events, channel, message, root, mentions, now, cancellationToken);
-            if (root is not null)
-                foreach (var mentioned in mentions.Mentioned.Keys)
-                    await db.FollowAsync(mentioned, root, message.ReplySeq - 1, refollow: true, cancellationToken);
-            if (root is null)
-                await db.SaveAddedAsync(cancellationToken);
-            else
-                await db.SaveChangesAsync(cancellationToken);
-            if (!message.ThreadOnly)
-                await db.AdvanceReadPointerAsync(command.ActorId, channel.Id, message.Seq, cancellationToken);
-            // Last: numbering holds the event log's head row until the commit, and every writer waits for that row.
-            await db.InsertAsync([LoggedEvent.Posted(message, now)], cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // Not cancelled: a post committed with others may not be taken back alone.
+            written = await writes.WriteAsync((writer, logged) =>
+                WriteAsync(writer, logged, command, channel, text, html, mentions, clock.GetUtcNow(), CancellationToken.None));
         }
         catch (Exception e) when (e.IsUniqueViolation())
         {
             // A repeat of a stored send, or the same send racing itself (two requests with one client id): the unique
             // index on the author's client ids refused it, and the first one stands.
-            db.ChangeTracker.Clear();
             var first = await FindRepeatAsync(command, cancellationToken)
                 ?? throw new InvalidOperationException("A unique index refused the message but no first copy exists.", e);
             return new PostedMessage(first, Created: false);
         }
 
+        var (message, root, deliveriesQueued) = written;
         var view = MessageViews.FreshView(message, author, root, [.. mentions.Mentioned.Keys]);
         events.Add(new MessagePosted(view));
         if (root is not null)
             events.Add(new MessageChanged(await db.ViewAsync(root.Id, cancellationToken)));
         if (!message.ThreadOnly)
             events.Add(new ChannelRead(command.ActorId, channel.Id, view.Seq));
+        if (deliveriesQueued)
+            events.Add(OutgoingDeliveriesQueued.Instance);
         metrics.MessagePosted();
         return new PostedMessage(view, Created: true, mentions.NotInChannel);
+    }
+
+    private sealed record Written(Message Message, Message? Root, bool DeliveriesQueued);
+
+    /// <summary>
+    /// The post's transaction, in the group commit's context (<see cref="GroupCommit"/>): it may run twice, so it only
+    /// writes, and static so that it cannot reach the command's own context by mistake.
+    /// </summary>
+    private static async Task<Written> WriteAsync(WorkspaceDb db, List<LoggedEvent> logged, PostMessage command,
+        Channel channel, string text, string html, MessageMentions mentions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Message message;
+        Message? root = null;
+        if (command.ThreadRootSeq is { } rootSeq)
+        {
+            root = await db.Messages.SingleOrDefaultAsync(
+                    m => m.ChannelId == channel.Id && m.Seq == rootSeq && m.ReplySeq == 0, cancellationToken)
+                ?? throw new NotFoundException(Message.NotFound);
+            message = await ReplyAsync(db, command, root, text, html, now, cancellationToken);
+        }
+        else
+        {
+            var (seq, changeSeq) = await db.NextMessageAsync(channel.Id, cancellationToken);
+            message = new Message(channel.Id, seq, changeSeq, command.ActorId, text, html, command.ClientMessageId, now);
+        }
+        message.PostedBy(command.PostedAs, command.PostedIcon);
+        // Past the change tracker: what every post writes. Mentions, deliveries, follows and a thread's root are saved below.
+        await db.InsertRowsAsync([message], cancellationToken);
+        mentions.Add(db, message, now);
+        var deliveriesQueued = await OutgoingDeliveries.QueueAsync(db, channel, message, root, mentions, now, cancellationToken);
+        if (root is not null)
+            foreach (var mentioned in mentions.Mentioned.Keys)
+                await db.FollowAsync(mentioned, root, message.ReplySeq - 1, refollow: true, cancellationToken);
+        if (root is null)
+            await db.SaveAddedAsync(cancellationToken);
+        else
+            await db.SaveChangesAsync(cancellationToken);
+        if (!message.ThreadOnly)
+            await db.AdvanceReadPointerAsync(command.ActorId, channel.Id, message.Seq, cancellationToken);
+        logged.Add(LoggedEvent.Posted(message, now));
+        return new Written(message, root, deliveriesQueued);
     }
 
     /// <summary>
     /// The reply takes the next change seq (and a channel seq when also sent there); the root's counters change
     /// after it, under the next change seq, so views apply the reply before the root that counts it.
     /// </summary>
-    private async Task<Message> ReplyAsync(PostMessage command, Message root, string text, string html, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    private static async Task<Message> ReplyAsync(WorkspaceDb db, PostMessage command, Message root, string text, string html,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (seq, changeSeq) = command.AlsoSendToChannel
             ? await db.NextMessageAsync(root.ChannelId, cancellationToken)

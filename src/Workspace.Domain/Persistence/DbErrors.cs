@@ -16,4 +16,9 @@ internal static class DbErrors
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>PostgreSQL ended this transaction to break a deadlock; SQLite, with its one writer, has none.</summary>
+    public static bool IsDeadlock(this Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected }
+            || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected };
 }

@@ -52,6 +52,8 @@ public sealed class LiveReading(IServiceScopeFactory scopes, IChatEvents events,
         }
     }
 
+    private const int DeadlockAttempts = 3;
+
     private async Task<int> MoveNotedAsync(CancellationToken cancellationToken)
     {
         Dictionary<(Guid UserId, Guid ChannelId), long> taken;
@@ -66,28 +68,46 @@ public sealed class LiveReading(IServiceScopeFactory scopes, IChatEvents events,
         var channelIds = taken.Keys.Select(k => k.ChannelId).Distinct().ToList();
         var newest = await db.Channels.Where(c => channelIds.Contains(c.Id)).Select(c => new { c.Id, c.LastSeq })
             .ToDictionaryAsync(c => c.Id, c => c.LastSeq, cancellationToken);
-        var moved = new List<ChannelRead>();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        List<ChannelRead> moved;
+        for (var attempt = 1; ; attempt++)
         {
-            var now = clock.GetUtcNow();
-            var logged = new List<LoggedEvent>();
-            var pointers = taken.Where(noted => newest.ContainsKey(noted.Key.ChannelId))
-                .GroupBy(noted => (noted.Key.ChannelId, Seq: Math.Min(noted.Value, newest[noted.Key.ChannelId])),
-                    noted => noted.Key.UserId);
-            foreach (var readers in pointers)
+            try
             {
-                var (channelId, target) = readers.Key;
-                foreach (var userId in await db.AdvanceReadPointersAsync(channelId, target, [.. readers], cancellationToken))
-                {
-                    logged.Add(LoggedEvent.Read(userId, channelId, target, now));
-                    moved.Add(new ChannelRead(userId, channelId, target));
-                }
+                moved = await MoveInOneTransactionAsync(db, taken, newest, cancellationToken);
+                break;
             }
-            await db.InsertAsync(logged, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            catch (Exception e) when (e.IsDeadlock() && attempt < DeadlockAttempts)
+            {
+                // PostgreSQL chose this transaction to end a deadlock with a batch of posts, which moves its authors'
+                // pointers in its own order (Persistence/GroupCommit): nothing was written, so the same moves go again.
+            }
         }
         foreach (var read in moved)
             events.Publish(read);
         return moved.Count;
+    }
+
+    private async Task<List<ChannelRead>> MoveInOneTransactionAsync(WorkspaceDb db,
+        Dictionary<(Guid UserId, Guid ChannelId), long> taken, Dictionary<Guid, long> newest, CancellationToken cancellationToken)
+    {
+        var moved = new List<ChannelRead>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var logged = new List<LoggedEvent>();
+        var pointers = taken.Where(noted => newest.ContainsKey(noted.Key.ChannelId))
+            .GroupBy(noted => (noted.Key.ChannelId, Seq: Math.Min(noted.Value, newest[noted.Key.ChannelId])),
+                noted => noted.Key.UserId);
+        foreach (var readers in pointers)
+        {
+            var (channelId, target) = readers.Key;
+            foreach (var userId in await db.AdvanceReadPointersAsync(channelId, target, [.. readers], cancellationToken))
+            {
+                logged.Add(LoggedEvent.Read(userId, channelId, target, now));
+                moved.Add(new ChannelRead(userId, channelId, target));
+            }
+        }
+        await db.InsertAsync(logged, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return moved;
     }
 }

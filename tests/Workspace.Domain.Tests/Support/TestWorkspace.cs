@@ -44,6 +44,7 @@ public sealed class TestWorkspace : IAsyncDisposable
     public Sender Send => _services.GetRequiredService<Sender>();
     public IChatEvents Events => _services.GetRequiredService<IChatEvents>();
     public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
+    public GroupCommit Writes => _services.GetRequiredService<GroupCommit>();
     public Guid OwnerId { get; private set; }
 
     /// <param name="clock">Replaces the system clock for everything the domain does (a FakeTimeProvider, usually).</param>

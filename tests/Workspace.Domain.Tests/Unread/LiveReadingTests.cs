@@ -1,7 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Workspace.Domain.Channels;
 using Workspace.Domain.EventLog;
 using Workspace.Domain.Messages;
+using Workspace.Domain.Persistence;
 using Workspace.Domain.Realtime;
 using Workspace.Domain.Tests.Support;
 using Workspace.Domain.Unread;
@@ -74,6 +76,52 @@ public sealed class LiveReadingTests
         Assert.Equal(0, await reading.MoveAsync(Cancel));
         Assert.Equal((3, 0), await workspace.BadgeAsync(ann, general));
     }
+
+    /// <summary>
+    /// A batch of posts moves its authors' pointers in its own order (Persistence/GroupCommit), so on PostgreSQL it can
+    /// deadlock with a move; PostgreSQL ends one of the two, and a move it ended goes again rather than losing what
+    /// was seen. Here another transaction plays the batch: it holds Ben's row, the move takes Ann's and waits for
+    /// Ben's, then the other asks for Ann's.
+    /// </summary>
+    [Fact]
+    public async Task Move_EndedByPostgreSqlToBreakADeadlock_MovesEveryPointerOnItsNextAttempt()
+    {
+        await using var workspace = await TestWorkspace.CreateAsync(TestWorkspace.Postgres);
+        var ann = await workspace.AddMemberAsync("Ann Lee");
+        var ben = await workspace.AddMemberAsync("Ben Day");
+        var general = await PostedAsync(workspace, 5);
+        var reading = await ReadingAsync(workspace);
+        reading.Saw(ann, general, 3);
+        reading.Saw(ben, general, 5);
+
+        await workspace.QueryDbAsync(async other =>
+        {
+            await using var transaction = await other.Database.BeginTransactionAsync(Cancel);
+            // So that PostgreSQL ends the move (which waits first), never this one.
+            await other.Database.ExecuteSqlRawAsync("SET LOCAL deadlock_timeout = '60s'", Cancel);
+            Assert.Equal(1, await HoldPointerAsync(other, ben, general));
+            var move = reading.MoveAsync(Cancel);
+            await workspace.QueryDbAsync(async watcher =>
+            {
+                while (await watcher.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                           .SingleAsync(Cancel) == 0)
+                    await Task.Delay(10, Cancel);
+                return 0;
+            });
+            await HoldPointerAsync(other, ann, general);
+            await transaction.CommitAsync(Cancel);
+            Assert.Equal(2, await move);
+            return 0;
+        });
+
+        Assert.Equal((2, 0), await workspace.BadgeAsync(ann, general));
+        Assert.Equal((0, 0), await workspace.BadgeAsync(ben, general));
+    }
+
+    private static Task<int> HoldPointerAsync(WorkspaceDb db, Guid userId, Guid channelId) =>
+        db.Database.ExecuteSqlAsync(
+            $"UPDATE memberships SET \"LastReadSeq\" = \"LastReadSeq\" WHERE \"UserId\" = {userId} AND \"ChannelId\" = {channelId}",
+            Cancel);
 
     private static async Task<Guid> PostedAsync(TestWorkspace workspace, int count)
     {
