@@ -90,20 +90,9 @@ public sealed class GroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
     {
         try
         {
-            var db = await WriterAsync();
-            await using (var transaction = await db.Database.BeginTransactionAsync())
-            {
-                var logged = new List<LoggedEvent>();
-                foreach (var write in batch)
-                {
-                    await write.RunAsync(db, logged);
-                    db.ChangeTracker.Clear();
-                }
-                await db.InsertAsync(logged, CancellationToken.None);
-                await transaction.CommitAsync();
-            }
+            await CommitAsync(batch);
         }
-        catch (Exception)
+        catch
         {
             // Rolled back with the transaction's disposal; the context may hold what the failed write tracked or noted.
             await CloseWriterAsync();
@@ -118,15 +107,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
     {
         try
         {
-            var db = await WriterAsync();
-            await using (var transaction = await db.Database.BeginTransactionAsync())
-            {
-                var logged = new List<LoggedEvent>();
-                await write.RunAsync(db, logged);
-                await db.InsertAsync(logged, CancellationToken.None);
-                await transaction.CommitAsync();
-            }
-            db.ChangeTracker.Clear();
+            await CommitAsync([write]);
             write.Commit();
         }
         catch (Exception e)
@@ -134,6 +115,20 @@ public sealed class GroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
             write.Fail(e);
             await CloseWriterAsync();
         }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<Write> writes)
+    {
+        var db = await WriterAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var logged = new List<LoggedEvent>();
+        foreach (var write in writes)
+        {
+            await write.RunAsync(db, logged);
+            db.ChangeTracker.Clear();
+        }
+        await db.InsertAsync(logged, CancellationToken.None);
+        await transaction.CommitAsync();
     }
 
     private async Task<WorkspaceDb> WriterAsync()
