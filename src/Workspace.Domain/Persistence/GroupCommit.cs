@@ -14,9 +14,9 @@ namespace Workspace.Domain.Persistence;
 /// commit and one wait for the disk.
 /// </summary>
 /// <remarks>
-/// A write may run twice, so it touches nothing but the context it is given and returns what its caller needs: when
-/// one write of a batch fails, the whole batch rolls back and each of its writes runs again in a transaction of its
-/// own, where only the failing one fails, with the exception it threw. The events the writes log are numbered and
+/// A write may run more than once, so it touches nothing but the context it is given and returns what its caller needs:
+/// when one write of a batch fails, the batch rolls back, that write runs again alone (where it fails with its own
+/// exception, or commits if only the batch made it fail) and the others are tried together again without it. The events the writes log are numbered and
 /// inserted together after the last write: numbering takes the event log's head row, which every writer waits for, and
 /// holds it until the commit, so a batch takes it once and last, after its channels' rows, in the order every other
 /// command takes them (taken between two writes, a batch holding it would wait for the next write's channel row while
@@ -72,9 +72,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
                 batch.Add(write);
             try
             {
-                if (batch.Count == 1 || !await TryTogetherAsync(batch))
-                    foreach (var write in batch)
-                        await AloneAsync(write);
+                await CommitBatchAsync(batch);
             }
             catch (Exception e)
             {
@@ -86,49 +84,63 @@ public sealed class GroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
         }
     }
 
-    private async Task<bool> TryTogetherAsync(List<Write> batch)
+    /// <summary>
+    /// Together while they succeed: a write that fails runs alone, to fail with its own exception (or commit, when only
+    /// the batch made it fail), and the others are tried together again without it.
+    /// </summary>
+    private async Task CommitBatchAsync(List<Write> batch)
     {
-        try
+        while (batch.Count > 1)
         {
-            await CommitAsync(batch);
-        }
-        catch
-        {
-            // Rolled back with the transaction's disposal; the context may hold what the failed write tracked or noted.
-            await CloseWriterAsync();
-            return false;
+            if (await CommitAsync(batch) is not { Write: var failed })
+                return;
+            // Not one write's failure (the connection, the events, the commit): each goes alone.
+            if (failed == batch.Count)
+                break;
+            await AloneAsync(batch[failed]);
+            batch.RemoveAt(failed);
         }
         foreach (var write in batch)
-            write.Commit();
-        return true;
+            await AloneAsync(write);
     }
 
     private async Task AloneAsync(Write write)
     {
+        if (await CommitAsync([write]) is { Error: var error })
+            write.Fail(error);
+    }
+
+    /// <summary>
+    /// Null when every write committed; else which one failed (the count when the connection, the events or the commit
+    /// did), and why.
+    /// </summary>
+    private async Task<(int Write, Exception Error)?> CommitAsync(IReadOnlyList<Write> writes)
+    {
+        var blamed = writes.Count;
         try
         {
-            await CommitAsync([write]);
-            write.Commit();
+            var db = await WriterAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var logged = new List<LoggedEvent>();
+            for (var i = 0; i < writes.Count; i++)
+            {
+                blamed = i;
+                await writes[i].RunAsync(db, logged);
+                db.ChangeTracker.Clear();
+            }
+            blamed = writes.Count;
+            await db.InsertAsync(logged, CancellationToken.None);
+            await transaction.CommitAsync();
         }
         catch (Exception e)
         {
-            write.Fail(e);
+            // Rolled back with the transaction's disposal; the context may hold what the failed write tracked or noted.
             await CloseWriterAsync();
+            return (blamed, e);
         }
-    }
-
-    private async Task CommitAsync(IReadOnlyList<Write> writes)
-    {
-        var db = await WriterAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var logged = new List<LoggedEvent>();
         foreach (var write in writes)
-        {
-            await write.RunAsync(db, logged);
-            db.ChangeTracker.Clear();
-        }
-        await db.InsertAsync(logged, CancellationToken.None);
-        await transaction.CommitAsync();
+            write.Commit();
+        return null;
     }
 
     private async Task<WorkspaceDb> WriterAsync()

@@ -39,7 +39,7 @@ public sealed class GroupCommitTests
     }
 
     [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
-    public async Task AWriteThatFails_FailsAlone_WithItsOwnException_AndTheRestOfItsBatchCommitsOnce(string provider)
+    public async Task AWriteThatFails_FailsAlone_WithItsOwnException_AndTheRestOfItsBatchCommitsOnceTogether(string provider)
     {
         await using var workspace = await TestWorkspace.CreateAsync(provider);
         var (first, release) = await HoldTheWriterAsync(workspace);
@@ -48,14 +48,18 @@ public sealed class GroupCommitTests
         {
             AddChannel(db, workspace, $"batch-{i}");
             await db.SaveChangesAsync(Cancel);
-            return i == 2 ? throw new InvalidOperationException("The third write fails.") : i;
+            return i == 2
+                ? throw new InvalidOperationException("The third write fails.")
+                : (Write: i, Transaction: db.Database.CurrentTransaction!.TransactionId);
         })).ToList();
         release();
         await first;
 
         Assert.Equal("The third write fails.", (await Assert.ThrowsAsync<InvalidOperationException>(() => waiting[2])).Message);
         var others = await Task.WhenAll(waiting.Where((_, i) => i != 2));
-        Assert.Equal([0, 1, 3, 4], others);
+        Assert.Equal([0, 1, 3, 4], others.Select(o => o.Write));
+        // Still together, without the failed one.
+        Assert.Single(others.Select(o => o.Transaction).Distinct());
         // Each of the others once (the batch they first ran in was rolled back), nothing of the failed one.
         Assert.Equal(["batch-0", "batch-1", "batch-3", "batch-4"], await BatchChannelsAsync(workspace));
         // And the writer goes on.
