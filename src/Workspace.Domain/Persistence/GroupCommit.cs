@@ -16,11 +16,11 @@ namespace Workspace.Domain.Persistence;
 /// <remarks>
 /// A write may run more than once, so it touches nothing but the context it is given and returns what its caller needs:
 /// when one write of a batch fails, the batch rolls back, that write runs again alone (where it fails with its own
-/// exception, or commits if only the batch made it fail) and the others are tried together again without it. The events the writes log are numbered and
-/// inserted together after the last write: numbering takes the event log's head row, which every writer waits for, and
-/// holds it until the commit, so a batch takes it once and last, after its channels' rows, in the order every other
-/// command takes them (taken between two writes, a batch holding it would wait for the next write's channel row while
-/// an edit holding that row waited for the head: a deadlock on PostgreSQL).
+/// exception, or commits if only the batch made it fail) and the others are tried together again without it.
+/// The events the writes log are numbered and inserted together after the last write: numbering takes the event log's
+/// head row, which every writer waits for, and holds it until the commit, so a batch takes it once and last, after its
+/// channels' rows, in the order every other command takes them (taken between two writes, a batch holding it would wait
+/// for the next write's channel row while an edit holding that row waited for the head: a deadlock on PostgreSQL).
 /// </remarks>
 public sealed class GroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
 {

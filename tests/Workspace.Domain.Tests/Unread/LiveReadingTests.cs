@@ -101,10 +101,10 @@ public sealed class LiveReadingTests
             await other.Database.ExecuteSqlRawAsync("SET LOCAL deadlock_timeout = '60s'", Cancel);
             Assert.Equal(1, await HoldPointerAsync(other, ben, general));
             var move = reading.MoveAsync(Cancel);
+            // The move has taken Ann's row and waits for Ben's.
             await workspace.QueryDbAsync(async watcher =>
             {
-                while (await watcher.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
-                           .SingleAsync(Cancel) == 0)
+                while (await LockWaitsAsync(watcher) == 0)
                     await Task.Delay(10, Cancel);
                 return 0;
             });
@@ -117,6 +117,12 @@ public sealed class LiveReadingTests
         Assert.Equal((2, 0), await workspace.BadgeAsync(ann, general));
         Assert.Equal((0, 0), await workspace.BadgeAsync(ben, general));
     }
+
+    private static Task<int> LockWaitsAsync(WorkspaceDb db) =>
+        db.Database.SqlQueryRaw<int>("""
+            SELECT count(*)::int AS "Value" FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'
+            """).SingleAsync(Cancel);
 
     private static Task<int> HoldPointerAsync(WorkspaceDb db, Guid userId, Guid channelId) =>
         db.Database.ExecuteSqlAsync(
