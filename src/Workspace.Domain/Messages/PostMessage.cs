@@ -142,10 +142,8 @@ public sealed class PostMessageHandler(WorkspaceDb db, GroupCommit writes, Pendi
         if (root is not null)
             foreach (var mentioned in mentions.Mentioned.Keys)
                 await db.FollowAsync(mentioned, root, message.ReplySeq - 1, refollow: true, cancellationToken);
-        if (root is null)
-            await db.SaveAddedAsync(cancellationToken);
-        else
-            await db.SaveChangesAsync(cancellationToken);
+        // The writer's context holds only what this write loaded and added: nothing of the command's own lookups to scan.
+        await db.SaveChangesAsync(cancellationToken);
         if (!message.ThreadOnly)
             await db.AdvanceReadPointerAsync(command.ActorId, channel.Id, message.Seq, cancellationToken);
         logged.Add(LoggedEvent.Posted(message, now));

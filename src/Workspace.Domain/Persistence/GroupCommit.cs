@@ -22,15 +22,23 @@ namespace Workspace.Domain.Persistence;
 /// channels' rows, in the order every other command takes them (taken between two writes, a batch holding it would wait
 /// for the next write's channel row while an edit holding that row waited for the head: a deadlock on PostgreSQL).
 /// </remarks>
-public sealed class GroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
+public sealed class GroupCommit : IAsyncDisposable
 {
     /// <summary>Enough to amortize a commit; small enough that a batch's rollback and retry stay cheap.</summary>
     public const int MaxBatch = 32;
 
+    private readonly IServiceScopeFactory scopes;
     private readonly Channel<Write> queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock starting = new();
-    private Task? loop;
+    private readonly Task loop;
     private (AsyncServiceScope Scope, WorkspaceDb Db)? writer;
+
+    public GroupCommit(IServiceScopeFactory scopes)
+    {
+        this.scopes = scopes;
+        // The loop outlives whoever first asks for this service: it must not carry their async-local state (a scope).
+        using (ExecutionContext.SuppressFlow())
+            loop = Task.Run(RunAsync);
+    }
 
     /// <summary>
     /// Runs <paramref name="write"/> inside a transaction shared with other waiting writes; done once committed. The write
@@ -41,26 +49,14 @@ public sealed class GroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
         var queued = new Write<T>(write);
         if (!queue.Writer.TryWrite(queued))
             throw new ObjectDisposedException(nameof(GroupCommit));
-        EnsureRunning();
         return queued.Committed;
     }
 
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
-        if (loop is { } running)
-            await running;
+        await loop;
         await CloseWriterAsync();
-    }
-
-    private void EnsureRunning()
-    {
-        if (loop is not null)
-            return;
-        // The loop outlives the write that starts it: it must not carry that caller's async-local state (its scope).
-        lock (starting)
-            using (ExecutionContext.SuppressFlow())
-                loop ??= Task.Run(RunAsync);
     }
 
     private async Task RunAsync()

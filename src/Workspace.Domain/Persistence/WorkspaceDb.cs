@@ -64,24 +64,6 @@ public abstract class WorkspaceDb(DbContextOptions options) : IdentityDbContext<
         }
     }
 
-    /// <summary>
-    /// Saves the rows a command added, for a command that changed nothing it loaded: without the scan of every tracked
-    /// entity for changed properties that <c>SaveChanges</c> starts with (3.5 % of an API post's CPU, for a post that
-    /// mostly has nothing to save).
-    /// </summary>
-    public async Task SaveAddedAsync(CancellationToken cancellationToken)
-    {
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            await SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = true;
-        }
-    }
-
     private readonly List<LoggedEvent> unsavedEvents = [];
     private int unsavedEventsLease;
 
