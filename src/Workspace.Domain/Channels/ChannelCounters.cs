@@ -34,7 +34,7 @@ internal static class ChannelCounters
         CancellationToken cancellationToken)
     {
         var (name, placeholder) = db.Parameter("channel");
-        await using var command = db.CreateCommand($"""{update} WHERE "Id" = {placeholder} RETURNING "LastSeq", "ChangeSeq", "IsArchived", "Name" """);
+        var command = db.CreateCommand($"""{update} WHERE "Id" = {placeholder} RETURNING "LastSeq", "ChangeSeq", "IsArchived", "Name" """);
         command.AddParameter(db.Column<Channel>(nameof(Channel.Id)), name, channelId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))

@@ -14,7 +14,7 @@ internal static class EventNumbering
     public static async Task NumberAsync(this WorkspaceDb db, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
     {
         var (count, countAt) = db.Parameter("count");
-        await using var command = db.CreateCommand(
+        var command = db.CreateCommand(
             $"""UPDATE event_log_head SET "LastId" = "LastId" + {countAt} WHERE "Id" = {EventLogHead.SingleRowId} RETURNING "LastId" """);
         command.AddParameter(db.Column<EventLogHead>(nameof(EventLogHead.LastId)), count, (long)events.Count);
         var last = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));

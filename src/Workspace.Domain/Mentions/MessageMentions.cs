@@ -35,20 +35,20 @@ public sealed record MessageMentions(
 
         var tokens = new HashSet<string>(StringComparer.Ordinal);
         var mentioned = new Dictionary<Guid, MentionKind>();
-        var members = db.Memberships.Where(m => m.ChannelId == channel.Id).Select(m => m.UserId);
         var wholeChannel = candidates.Contains(Channel);
         if (wholeChannel || candidates.Contains(Here))
         {
-            var memberIds = await members.ToListAsync(cancellationToken);
+            var memberIds = await db.Memberships.Where(m => m.ChannelId == channel.Id).Select(m => m.UserId)
+                .ToListAsync(cancellationToken);
             IEnumerable<Guid> reached = wholeChannel ? memberIds : await presence.OnlineAmongAsync(memberIds, cancellationToken);
             foreach (var memberId in reached)
                 mentioned[memberId] = wholeChannel ? MentionKind.Channel : MentionKind.Here;
             tokens.UnionWith(candidates.Where(Reserved.Contains));
         }
 
-        var named = await db.Users.Where(u => candidates.Contains(u.Handle))
-            .Select(u => new { u.Id, u.Handle, IsMember = members.Contains(u.Id), IsBot = u.Role == WorkspaceRole.Bot })
-            .ToListAsync(cancellationToken);
+        var named = new List<NamedPerson>();
+        await foreach (var person in NamedPeople.For(db)(db, [.. candidates], channel.Id).WithCancellation(cancellationToken))
+            named.Add(person);
         foreach (var person in named.Where(p => p.IsMember))
         {
             tokens.Add(person.Handle);
@@ -59,6 +59,14 @@ public sealed record MessageMentions(
         var namesABot = named.Any(p => p.IsMember && p.IsBot && p.Id != authorId);
         return new MessageMentions(tokens, mentioned, notInChannel, namesABot);
     }
+
+    private sealed record NamedPerson(Guid Id, string Handle, bool IsMember, bool IsBot);
+
+    /// <summary>The people a message names, whether each is in the channel. Compiled: every post that names someone asks it.</summary>
+    private static readonly PerModel<Func<WorkspaceDb, string[], Guid, IAsyncEnumerable<NamedPerson>>> NamedPeople = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, string[] handles, Guid channelId) =>
+            db.Users.Where(u => handles.Contains(u.Handle)).Select(u => new NamedPerson(u.Id, u.Handle,
+                db.Memberships.Any(m => m.ChannelId == channelId && m.UserId == u.Id), u.Role == WorkspaceRole.Bot))));
 
     /// <summary>A workspace can keep @channel and @here for its admins; refuses the text before anything is written.</summary>
     public async Task EnsureAllowedAsync(WorkspaceDb db, User author, CancellationToken cancellationToken)

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -23,14 +26,66 @@ internal static class DirectSql
     /// </summary>
     public const int ParametersPerStatement = 256;
 
+    /// <summary>
+    /// The command that runs <paramref name="sql"/> in the context's transaction, without parameters yet. Owned here:
+    /// callers do not dispose it. On SQLite one command per statement is kept for as long as its connection stays open,
+    /// because SQLite prepares a new command's statement from its text each time, and that parsing and planning cost a
+    /// post as much CPU as running its statements, while a command keeps its statement prepared (docs/benchmarks.md,
+    /// posts); the group commit's writer keeps its connection open, so every post's statements there are prepared once.
+    /// Npgsql prepares by text itself (<see cref="DatabaseSetup"/>), and an auto-prepared command it runs again with new
+    /// parameter objects binds the old ones (npgsql issue 3850: the same post inserted twice), so there each call gets
+    /// a new command. A statement's reader must be closed before it runs again.
+    /// </summary>
     public static DbCommand CreateCommand(this WorkspaceDb db, string sql)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Direct statements run in the caller's transaction: begin one first.");
-        var command = transaction.Connection!.CreateCommand();
+        var command = Kept.GetValue(transaction.Connection!, connection => new KeptCommands(connection)).For(sql);
         command.Transaction = transaction;
-        command.CommandText = sql;
+        command.Parameters.Clear();
         return command;
+    }
+
+    private static readonly ConditionalWeakTable<DbConnection, KeptCommands> Kept = new();
+
+    /// <summary>An open connection's commands by text, disposed when it closes.</summary>
+    private sealed class KeptCommands
+    {
+        private readonly DbConnection connection;
+        private readonly bool reuse;
+        private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
+
+        public KeptCommands(DbConnection connection)
+        {
+            this.connection = connection;
+            reuse = connection is SqliteConnection;
+            connection.StateChange += (_, change) =>
+            {
+                if (change.CurrentState != ConnectionState.Open)
+                    Forget();
+            };
+        }
+
+        public DbCommand For(string sql)
+        {
+            if (commands.TryGetValue(sql, out var kept))
+            {
+                if (reuse)
+                    return kept;
+                kept.Dispose();
+            }
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            commands[sql] = command;
+            return command;
+        }
+
+        private void Forget()
+        {
+            foreach (var command in commands.Values)
+                command.Dispose();
+            commands.Clear();
+        }
     }
 
     /// <summary>Adds <paramref name="value"/> as the parameter <paramref name="name"/>, converted as <paramref name="column"/> stores it.</summary>
@@ -61,13 +116,9 @@ internal static class DirectSql
         if (rows.Count == 0)
             return;
         var insert = ShapeOf<TEntity>(db);
-        // Microsoft.Data.Sqlite keeps a command's prepared statement for as long as its text stays the same.
-        await using var reused = db.Database.IsSqlite() ? db.CreateCommand(insert.Statement(1)) : null;
-        foreach (var chunk in rows.Chunk(reused is null ? insert.RowsPerStatement : 1))
+        foreach (var chunk in rows.Chunk(db.Database.IsSqlite() ? 1 : insert.RowsPerStatement))
         {
-            await using var own = reused is null ? db.CreateCommand(insert.Statement(chunk.Length)) : null;
-            var command = own ?? reused!;
-            command.Parameters.Clear();
+            var command = db.CreateCommand(insert.Statement(chunk.Length));
             for (var row = 0; row < chunk.Length; row++)
                 for (var column = 0; column < insert.Columns.Count; column++)
                 {
@@ -89,7 +140,7 @@ internal static class DirectSql
         string source, string value, CancellationToken cancellationToken) where TEntity : class
     {
         var insert = ShapeOf<TEntity>(db);
-        await using var command = db.CreateCommand(insert.SelectStatement(computed, with, source, value));
+        var command = db.CreateCommand(insert.SelectStatement(computed, with, source, value));
         for (var column = 0; column < insert.Columns.Count; column++)
         {
             var property = insert.Columns[column];

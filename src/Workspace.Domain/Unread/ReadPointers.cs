@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workspace.Domain.Channels;
 using Workspace.Domain.Persistence;
 
 namespace Workspace.Domain.Unread;
@@ -10,12 +11,21 @@ internal static class ReadPointers
     /// pointer backwards. False when it was already there or further (or the person is not a member).
     /// </summary>
     public static async Task<bool> AdvanceReadPointerAsync(this WorkspaceDb db, Guid userId, Guid channelId, long seq,
-        CancellationToken cancellationToken) =>
-        // SQL rather than ExecuteUpdate: every post runs this, and LINQ's translation-cache lookup cost more than the UPDATE.
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE memberships SET "LastReadSeq" = {seq}
-            WHERE "ChannelId" = {channelId} AND "UserId" = {userId} AND "LastReadSeq" < {seq}
-            """, cancellationToken) > 0;
+        CancellationToken cancellationToken)
+    {
+        // Sent directly (DirectSql), in the caller's transaction: every post runs it.
+        var (seqName, seqAt) = db.Parameter("seq");
+        var (channelName, channelAt) = db.Parameter("channel");
+        var (userName, userAt) = db.Parameter("user");
+        var command = db.CreateCommand($"""
+            UPDATE memberships SET "LastReadSeq" = {seqAt}
+            WHERE "ChannelId" = {channelAt} AND "UserId" = {userAt} AND "LastReadSeq" < {seqAt}
+            """);
+        command.AddParameter(db.Column<Membership>(nameof(Membership.LastReadSeq)), seqName, seq);
+        command.AddParameter(db.Column<Membership>(nameof(Membership.ChannelId)), channelName, channelId);
+        command.AddParameter(db.Column<Membership>(nameof(Membership.UserId)), userName, userId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
 
     /// <summary>
     /// The same for many readers of one channel: the members among <paramref name="userIds"/> whose pointer was behind
