@@ -46,9 +46,7 @@ public sealed record MessageMentions(
             tokens.UnionWith(candidates.Where(Reserved.Contains));
         }
 
-        var named = new List<NamedPerson>();
-        await foreach (var person in NamedPeople.For(db)(db, [.. candidates], channel.Id).WithCancellation(cancellationToken))
-            named.Add(person);
+        var named = await NamedPeople.For(db)(db, [.. candidates], channel.Id).ToListAsync(cancellationToken);
         foreach (var person in named.Where(p => p.IsMember))
         {
             tokens.Add(person.Handle);
