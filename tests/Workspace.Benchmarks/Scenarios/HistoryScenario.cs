@@ -58,7 +58,7 @@ public sealed class HistoryScenario : IScenario
         var services = database.Services;
         await using (var scope = services.CreateAsyncScope())
             await BulkHistory.AddAsync(scope.ServiceProvider.GetRequiredService<WorkspaceDb>(), 1, channel, workspace.Owner.Id, size, cancel);
-        await BulkHistory.AnalyzeAsync(database, cancel);
+        await BulkHistory.SettleAsync(context, database, cancel);
         context.Say($"history/{provider}: {size:N0} messages written");
 
         var send = services.GetRequiredService<Sender>();

@@ -73,7 +73,7 @@ public sealed class UnreadScenario : IScenario
                             .SetProperty(m => m.DeletedAt, m => (DateTimeOffset?)m.CreatedAt), cancel);
             }
         }
-        await BulkHistory.AnalyzeAsync(database, cancel);
+        await BulkHistory.SettleAsync(context, database, cancel);
         context.Say($"unread/{provider}: {channels} channels of {perChannel:N0} messages written");
 
         var send = services.GetRequiredService<Sender>();
