@@ -27,21 +27,38 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>The nonce that lets this request's page run its import map and apply its own style element.</summary>
-    public static string Nonce(HttpContext context) => (string)context.Items[NonceKey]!;
+    // A response that wrote no nonce (an API call, a file, a redirect) admits no inline script or style at all.
+    private const string NoncelessPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; " +
+        "img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
+        "form-action 'self'; frame-ancestors 'none'";
 
-    public Task InvokeAsync(HttpContext context)
+    /// <summary>
+    /// The nonce that lets this request's page run its import map and apply its own style element, made when the page
+    /// first asks for it: most requests are API calls and files that never do, and drawing 16 random bytes from the
+    /// operating system's generator for each of them was 2 % of an API post's CPU (docs/benchmarks.md).
+    /// </summary>
+    public static string Nonce(HttpContext context)
     {
+        if (context.Items[NonceKey] is string made)
+            return made;
+        if (context.Response.HasStarted)
+            throw new InvalidOperationException("A nonce asked for after the response started is not in its Content-Security-Policy.");
         // Hex rather than base64, whose '+' Razor writes as a character reference: the same nonce to a browser, but
         // not the same text in the page as in the header.
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
+        return nonce;
+    }
+
+    public Task InvokeAsync(HttpContext context)
+    {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(ApiDocsPath)
-                ? ApiDocsPolicy
-                : string.Format(AppPolicy, nonce);
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(ApiDocsPath) ? ApiDocsPolicy
+                : context.Items[NonceKey] is string nonce ? string.Format(AppPolicy, nonce)
+                : NoncelessPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

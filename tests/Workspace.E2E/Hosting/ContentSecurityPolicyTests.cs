@@ -74,6 +74,15 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture browsers) 
             Assert.Contains("camera=()", Header(response, "Permissions-Policy"));
             Assert.Contains("frame-ancestors 'none'", Header(response, "Content-Security-Policy"));
         }
+        // A response that shows no page has no inline script or style to admit, so it carries no nonce.
+        using var unredirected = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server.BaseAddress };
+        using var refused = new HttpRequestMessage(HttpMethod.Get, "/api/v1/channels") { Headers = { { "Authorization", "Bearer not-a-token" } } };
+        foreach (var response in new[] { await unredirected.GetAsync("/healthz", TestContext.Current.CancellationToken), await unredirected.SendAsync(refused, TestContext.Current.CancellationToken) })
+        {
+            Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain("nonce-", Header(response, "Content-Security-Policy"));
+            Assert.Contains("script-src 'self';", Header(response, "Content-Security-Policy"));
+        }
 
         var docs = await http.GetAsync("/api/docs/index.html", TestContext.Current.CancellationToken);
         Assert.DoesNotContain("nonce-", Header(docs, "Content-Security-Policy"));
