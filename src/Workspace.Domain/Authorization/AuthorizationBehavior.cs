@@ -30,6 +30,8 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(WorkspaceDb db) :
     {
         if (message is not IActorRequest request)
             throw new InvalidOperationException($"{typeof(TMessage).Name} needs an actor for its access rule.");
+        if (Rule.Channel != ChannelNeed.None && message is IChannelRequest named)
+            await db.LoadActorWithChannelAsync(request.ActorId, named.ChannelId, cancellationToken);
         var actor = await db.ActorAsync(request.ActorId, cancellationToken);
         if (!Rule.Allows(actor.Role))
             throw new ForbiddenException(Rule.Denied ?? AccessRule.DefaultDenial);

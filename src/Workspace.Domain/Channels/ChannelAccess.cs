@@ -35,6 +35,18 @@ internal static class ChannelAccess
         return await VisibleOrThrowAsync(db, actorId, found?.Channel, found?.Membership, cancellationToken);
     }
 
+    /// <summary>
+    /// Loads the actor, a channel and the actor's membership in it with one query, where an access check that finds
+    /// none of them tracked makes two (the actor, then the channel with the membership); the lookups that follow find
+    /// them in the context. A command sent from a page runs in a scope of its own, so it finds neither tracked.
+    /// </summary>
+    public static async Task LoadActorWithChannelAsync(this WorkspaceDb db, Guid actorId, Guid channelId,
+        CancellationToken cancellationToken)
+    {
+        if (db.Tracked<User>().FindEntry(actorId) is null && db.Tracked<Channel>().FindEntry(channelId) is null)
+            await ActorWithChannel.For(db)(db, actorId, channelId, cancellationToken);
+    }
+
     /// <summary>The channel and the actor's membership in it; seeing a public channel is not enough here.</summary>
     public static async Task<(Channel Channel, Membership Membership)> FindMembershipAsync(this WorkspaceDb db,
         Guid actorId, Guid channelId, CancellationToken cancellationToken)
@@ -82,6 +94,16 @@ internal static class ChannelAccess
              where c.Name == name
              from m in db.Memberships.Where(m => m.ChannelId == c.Id && m.UserId == userId).DefaultIfEmpty()
              select new ChannelAndMembership(c, m)).SingleOrDefault()));
+
+    private sealed record ActorChannelAndMembership(User Actor, Channel? Channel, Membership? Membership);
+
+    private static readonly PerModel<Func<WorkspaceDb, Guid, Guid, CancellationToken, Task<ActorChannelAndMembership?>>> ActorWithChannel = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, Guid actorId, Guid channelId, CancellationToken _) =>
+            (from u in db.Users
+             where u.Id == actorId
+             from c in db.Channels.Where(c => c.Id == channelId).DefaultIfEmpty()
+             from m in db.Memberships.Where(m => m.ChannelId == channelId && m.UserId == actorId).DefaultIfEmpty()
+             select new ActorChannelAndMembership(u, c, m)).FirstOrDefault()));
 
     private static readonly PerModel<Func<WorkspaceDb, Guid, Guid, CancellationToken, Task<Membership?>>> MembershipByKey = new(() =>
         EF.CompileAsyncQuery((WorkspaceDb db, Guid channelId, Guid userId, CancellationToken _) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Workspace.Domain;
 using Workspace.Domain.Channels;
@@ -50,11 +51,20 @@ public sealed class TestWorkspace : IAsyncDisposable
     /// <param name="clock">Replaces the system clock for everything the domain does (a FakeTimeProvider, usually).</param>
     /// <param name="rateLimited">Keeps the real sending budget; otherwise tests may post as fast as they like.</param>
     /// <param name="synchronous">SQLite's durability setting, as Database:SqliteSynchronous chooses it.</param>
+    /// <param name="commands">Counts the statements EF Core sends.</param>
     public static async Task<TestWorkspace> CreateAsync(string provider, bool setUp = true, TimeProvider? clock = null,
-        bool rateLimited = false, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
+        bool rateLimited = false, SqliteSynchronous synchronous = SqliteSynchronous.Normal, SentCommands? commands = null)
     {
         var (kind, connectionString, drop) = provider == Postgres ? await CreatePostgresAsync() : CreateSqlite();
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(logging =>
+        {
+            if (commands is null)
+                return;
+            logging.AddProvider(commands);
+            // EF Core stops asking whether commands are logged for a while when it finds its Debug-level "executing"
+            // line unwanted, and then would not log some "executed" ones either.
+            logging.AddFilter(DbLoggerCategory.Database.Command.Name, LogLevel.Debug);
+        });
         services.AddWorkspaceDomain(kind, connectionString, synchronous);
         // Every sidebar answered from memory is checked against the database's (the tests here run one step at a time).
         services.AddSingleton(new SidebarCache(enabled: kind == DatabaseProvider.Sqlite, checkAgainstDatabase: true));
