@@ -30,8 +30,13 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(WorkspaceDb db) :
     {
         if (message is not IActorRequest request)
             throw new InvalidOperationException($"{typeof(TMessage).Name} needs an actor for its access rule.");
-        if (Rule.Channel != ChannelNeed.None && message is IChannelRequest named)
-            await db.LoadActorWithChannelAsync(request.ActorId, named.ChannelId, cancellationToken);
+        if (Rule.Channel != ChannelNeed.None)
+        {
+            if (message is IChannelRequest byId)
+                await db.LoadActorWithChannelAsync(request.ActorId, byId.ChannelId, cancellationToken);
+            else if (message is IChannelNameRequest byName)
+                await db.LoadActorWithChannelAsync(request.ActorId, byName.ChannelName, cancellationToken);
+        }
         var actor = await db.ActorAsync(request.ActorId, cancellationToken);
         if (!Rule.Allows(actor.Role))
             throw new ForbiddenException(Rule.Denied ?? AccessRule.DefaultDenial);

@@ -47,6 +47,14 @@ internal static class ChannelAccess
             await ActorWithChannel.For(db)(db, actorId, channelId, cancellationToken);
     }
 
+    /// <summary><see cref="LoadActorWithChannelAsync(WorkspaceDb, Guid, Guid, CancellationToken)"/> for a channel named.</summary>
+    public static async Task LoadActorWithChannelAsync(this WorkspaceDb db, Guid actorId, string name,
+        CancellationToken cancellationToken)
+    {
+        if (db.Tracked<User>().FindEntry(actorId) is null && !db.Tracked<Channel>().Any(c => c.Name == name))
+            await ActorWithChannelNamed.For(db)(db, actorId, name, cancellationToken);
+    }
+
     /// <summary>The channel and the actor's membership in it; seeing a public channel is not enough here.</summary>
     public static async Task<(Channel Channel, Membership Membership)> FindMembershipAsync(this WorkspaceDb db,
         Guid actorId, Guid channelId, CancellationToken cancellationToken)
@@ -101,8 +109,20 @@ internal static class ChannelAccess
         EF.CompileAsyncQuery((WorkspaceDb db, Guid actorId, Guid channelId, CancellationToken _) =>
             (from u in db.Users
              where u.Id == actorId
-             from c in db.Channels.Where(c => c.Id == channelId).DefaultIfEmpty()
-             from m in db.Memberships.Where(m => m.ChannelId == channelId && m.UserId == actorId).DefaultIfEmpty()
+             join c in db.Channels on channelId equals c.Id into channels
+             from c in channels.DefaultIfEmpty()
+             join m in db.Memberships on new { ChannelId = c.Id, UserId = u.Id } equals new { m.ChannelId, m.UserId } into memberships
+             from m in memberships.DefaultIfEmpty()
+             select new ActorChannelAndMembership(u, c, m)).FirstOrDefault()));
+
+    private static readonly PerModel<Func<WorkspaceDb, Guid, string, CancellationToken, Task<ActorChannelAndMembership?>>> ActorWithChannelNamed = new(() =>
+        EF.CompileAsyncQuery((WorkspaceDb db, Guid actorId, string name, CancellationToken _) =>
+            (from u in db.Users
+             where u.Id == actorId
+             join c in db.Channels on name equals c.Name into channels
+             from c in channels.DefaultIfEmpty()
+             join m in db.Memberships on new { ChannelId = c.Id, UserId = u.Id } equals new { m.ChannelId, m.UserId } into memberships
+             from m in memberships.DefaultIfEmpty()
              select new ActorChannelAndMembership(u, c, m)).FirstOrDefault()));
 
     private static readonly PerModel<Func<WorkspaceDb, Guid, Guid, CancellationToken, Task<Membership?>>> MembershipByKey = new(() =>

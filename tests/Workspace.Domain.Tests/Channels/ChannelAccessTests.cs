@@ -1,3 +1,4 @@
+using Workspace.Domain.Channels;
 using Workspace.Domain.Messages;
 using Workspace.Domain.Tests.Support;
 
@@ -26,6 +27,21 @@ public sealed class ChannelAccessTests
 
         Assert.Contains(page.Messages, m => m.Text == "hello");
         Assert.Equal(2, commands.Count - before);
+    }
+
+    [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
+    public async Task AChannelLookedUpByName_InAScopeOfItsOwn_IsOneQuery(string provider)
+    {
+        var commands = new SentCommands();
+        await using var workspace = await TestWorkspace.CreateAsync(provider, commands: commands);
+        var ann = await workspace.AddMemberAsync("Ann");
+        var general = await workspace.GeneralIdAsync();
+
+        var before = commands.Count;
+        var found = await workspace.Send.Send(new FindChannel(ann, "general"), Cancel);
+
+        Assert.Equal(general, found.Id);
+        Assert.Equal(1, commands.Count - before);
     }
 
     [Theory, MemberData(nameof(TestWorkspace.Providers), MemberType = typeof(TestWorkspace))]
