@@ -69,6 +69,7 @@ public static class DatabaseSetup
         }
         else
         {
+            SqliteThreading.UseMultiThreadMode();
             var sqlite = SqliteConnectionFor(connectionString);
             var pragmas = new SqlitePragmas(synchronous);
             var writeGate = new SqliteWriteGate(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout));
