@@ -28,10 +28,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     // A response that wrote no nonce (an API call, a file, a redirect) admits no inline script or style at all.
-    private const string NoncelessPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; " +
-        "img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
-        "form-action 'self'; frame-ancestors 'none'";
+    private static readonly string NoncelessPolicy = AppPolicy.Replace(" 'nonce-{0}'", "");
 
     /// <summary>
     /// The nonce that lets this request's page run its import map and apply its own style element, made when the page

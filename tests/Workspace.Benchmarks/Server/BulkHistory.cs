@@ -50,10 +50,9 @@ public static class BulkHistory
 
     /// <summary>
     /// Leaves PostgreSQL as a database that has held this history for a while: its statistics gathered, the new rows
-    /// vacuumed and the load's dirty pages written out. Left to itself, autovacuum reads and rewrites all of a
-    /// 1,000,000-row load (32,000 pages, 6.6 s) and the next checkpoint writes it out, both on the server's core while the
-    /// first queries are measured; measured so, the newest page's p99 at 1,000,000 messages came out twice the 10,000
-    /// one while its plan read the same 7 buffers (docs/benchmarks.md, history).
+    /// vacuumed and the load's dirty pages written out. Left to itself, autovacuum read and rewrote all of a
+    /// 1,000,000-row load (32,158 pages, 6.6 s) on the server's core 45 s into a measurement, and the next checkpoint
+    /// writes the load out later still (docs/benchmarks.md, history).
     /// </summary>
     public static async Task SettleAsync(BenchContext context, BenchDatabase database, CancellationToken cancel)
     {
