@@ -36,7 +36,7 @@ public sealed class ServerRestartTests(BrowserFixture browsers) : BrowserTest(br
 
         // The page gives up the circuit the new server never knew, reloads, catches up, and sends its unanswered
         // message again under the same id: it is stored once.
-        await ben.WaitForCircuitAsync();
+        await ben.WaitForCircuitAfterRestartAsync();
         await Expect(ben.Articles()).ToContainTextAsync(["Deploying in a minute", "Sent just as the server went down", "Ben can't see this one yet"]);
         await Expect(ben.MessageBox("general")).ToHaveValueAsync("Half a thought, not sent");
         await Expect(ben.PendingArticles()).ToHaveCountAsync(0);
@@ -70,7 +70,7 @@ public sealed class ServerRestartTests(BrowserFixture browsers) : BrowserTest(br
         await bensNetwork.GoOnlineAsync();
         Server = await Server.StartAgainAsync();
 
-        await ben.WaitForCircuitAsync();
+        await ben.WaitForCircuitAfterRestartAsync();
         await Expect(ben.RepliesLog().Locator("article")).ToContainTextAsync(["Me, after lunch"]);
         await Expect(owner.Article(1)).ToContainTextAsync("1 reply");
         await ben.ReloadAsync();

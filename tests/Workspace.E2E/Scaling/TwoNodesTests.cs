@@ -43,7 +43,7 @@ public sealed class TwoNodesTests(BrowserFixture browsers) : BrowserTest(browser
         await owner.PostAsync("general", "Posted while node B was down");
         nodeB = await nodeB.StartAgainAsync();
 
-        await ben.WaitForCircuitAsync();
+        await ben.WaitForCircuitAfterRestartAsync();
         await Expect(ben.Articles()).ToContainTextAsync(["Posted on node A", "Answered on node B", "@here standup from node A",
             "Posted while node B was down"]);
         await owner.PostAsync("general", "And live again");
@@ -88,9 +88,7 @@ public sealed class TwoNodesTests(BrowserFixture browsers) : BrowserTest(browser
         await owner.PostAsync("general", "While Ben's node restarts");
         await bens.StartAsync(cancel);
 
-        // A node started cold serves its first pages slowly, and the page asks again only every 5 s after its first ten
-        // tries (start.js): more patience than a live page needs.
-        await Expect(ben.Locator("html[data-circuit=\"connected\"]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await ben.WaitForCircuitAfterRestartAsync();
         await Expect(ben.Articles()).ToContainTextAsync(["Through the balancer", "Heard you, from the other node", "While Ben's node restarts"]);
         Assert.Equal(bensNode, await NodeOfAsync(ben));
         await owner.PostAsync("general", "And live again");

@@ -87,6 +87,14 @@ public static class PageActions
     public static Task WaitForCircuitAsync(this IPage page) =>
         Expect(page.Locator("html[data-circuit=\"connected\"]")).ToBeAttachedAsync();
 
+    /// <summary>
+    /// Waits until a page that lost its server is connected to the server started in its place. More patience than a
+    /// live page needs: after its first ten tries the page asks only every 5 s (start.js), a server started cold serves
+    /// its first pages slowly, and the page may reload before it connects; on a loaded machine that took over 10 s.
+    /// </summary>
+    public static Task WaitForCircuitAfterRestartAsync(this IPage page) =>
+        Expect(page.Locator("html[data-circuit=\"connected\"]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+
     public static async Task ExpectAtChannelAsync(this IPage page, string channel)
     {
         await Expect(page).ToHaveURLAsync(new Regex($"/c/{Regex.Escape(channel)}$"));
