@@ -7,7 +7,7 @@
 #
 # Environment exported to the tests:
 #   WORKSPACE_TEST_POSTGRES  Npgsql connection string to a scratch server (tests create their own DBs)
-#   WORKSPACE_TEST_CHROMIUM  path to a chromium binary (only when one exists)
+#   WORKSPACE_TEST_CHROMIUM  path to a Chromium binary (only when one exists)
 # Optional knobs:
 #   WORKSPACE_SOLUTION       solution to test (default: Workspace.sln)
 #   WORKSPACE_TEST_TIMEOUT   per-test-module timeout passed to MTP --timeout (default: 30m)
@@ -20,7 +20,9 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 ROOT="$PWD"
 SOLUTION="${WORKSPACE_SOLUTION:-Workspace.sln}"
 RESULTS_DIR="$ROOT/TestResults"
-CHROMIUM_BIN=/usr/bin/chromium
+# Debian's headless shell: Chromium's own engine without the desktop browser around it, as Playwright runs headless
+# by default. The full browser was half of the suite's CPU; the shell runs the same tests on a third of that.
+CHROMIUM_BIN=/usr/bin/chromium-headless-shell
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -93,10 +95,10 @@ apt_install() {
 
 if [[ ! -x "$CHROMIUM_BIN" ]]; then
     if [[ "$IS_ROOT" -eq 1 ]] && command -v apt-get >/dev/null 2>&1; then
-        apt_install chromium || true
-        [[ -x "$CHROMIUM_BIN" ]] || log "chromium still missing at $CHROMIUM_BIN: E2E tests will skip (or fail when CI=true)"
+        apt_install chromium-headless-shell || true
+        [[ -x "$CHROMIUM_BIN" ]] || log "chromium-headless-shell still missing at $CHROMIUM_BIN: E2E tests will skip (or fail when CI=true)"
     else
-        log "chromium not found at $CHROMIUM_BIN and not root (or no apt-get): E2E tests will skip (or fail when CI=true)"
+        log "chromium-headless-shell not found at $CHROMIUM_BIN and not root (or no apt-get): E2E tests will skip (or fail when CI=true)"
     fi
 fi
 

@@ -9,7 +9,8 @@ namespace Workspace.Benchmarks.FanOut;
 /// </summary>
 public sealed class BrowserPages : IAsyncDisposable
 {
-    public const string DefaultChromium = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium as the tests launch it: the headless shell where installed (test.sh installs it).</summary>
+    private static readonly string[] DebianChromiums = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
 
     private const string Observe = """
         ([prefix]) => {
@@ -39,17 +40,23 @@ public sealed class BrowserPages : IAsyncDisposable
         this.browser = browser;
     }
 
-    public static string Chromium => Environment.GetEnvironmentVariable("WORKSPACE_TEST_CHROMIUM") is { Length: > 0 } path ? path : DefaultChromium;
+    /// <summary>WORKSPACE_TEST_CHROMIUM, else the first of Debian's Chromiums that is installed (else the first).</summary>
+    public static string Chromium => Environment.GetEnvironmentVariable("WORKSPACE_TEST_CHROMIUM") is { Length: > 0 } path
+        ? path
+        : DebianChromiums.FirstOrDefault(File.Exists) ?? DebianChromiums[0];
+
+    /// <summary>Chromium as a container allows it to run: no sandbox, no GPU, and nothing it would fetch on its own.</summary>
+    public static BrowserTypeLaunchOptions LaunchOptions => new()
+    {
+        ExecutablePath = Chromium,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"],
+    };
 
     public static async Task<BrowserPages> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run"],
-        });
+        var browser = await playwright.Chromium.LaunchAsync(LaunchOptions);
         return new BrowserPages(playwright, browser);
     }
 

@@ -1,35 +1,27 @@
 using Microsoft.Playwright;
+using Workspace.Benchmarks.FanOut;
 
 namespace Workspace.E2E.Support;
 
 /// <summary>One Chromium for the whole assembly; each test opens its own contexts (one per person).</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private const string DefaultChromium = "/usr/bin/chromium";
-
     private IPlaywright? playwright;
     private IBrowser? browser;
     private string? missing;
 
     public async ValueTask InitializeAsync()
     {
-        var path = Environment.GetEnvironmentVariable("WORKSPACE_TEST_CHROMIUM");
-        if (string.IsNullOrWhiteSpace(path))
-            path = DefaultChromium;
+        var path = BrowserPages.Chromium;
         if (!File.Exists(path))
         {
             // Reported by every test that asks for the browser, so a missing browser skips (or fails in CI) visibly.
-            missing = $"Chromium was not found at {path}. Install it (apt-get install chromium) or point WORKSPACE_TEST_CHROMIUM at one.";
+            missing = $"Chromium was not found at {path}. Install it (apt-get install chromium-headless-shell) or point WORKSPACE_TEST_CHROMIUM at one.";
             return;
         }
         Assertions.SetDefaultExpectTimeout(10_000);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = path,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run"],
-        });
+        browser = await playwright.Chromium.LaunchAsync(BrowserPages.LaunchOptions);
     }
 
     public IBrowser Browser
