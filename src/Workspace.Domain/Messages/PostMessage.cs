@@ -13,7 +13,6 @@ using Workspace.Domain.Pipeline;
 using Workspace.Domain.Reactions;
 using Workspace.Domain.Realtime;
 using Workspace.Domain.Threads;
-using Workspace.Domain.Unread;
 
 namespace Workspace.Domain.Messages;
 
@@ -131,7 +130,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, GroupCommit writes, Pendi
         }
         else
         {
-            var (seq, changeSeq) = await db.NextMessageAsync(channel.Id, cancellationToken);
+            var (seq, changeSeq) = await db.NextMessageAsync(channel.Id, command.ActorId, cancellationToken);
             message = new Message(channel.Id, seq, changeSeq, command.ActorId, text, html, command.ClientMessageId, now);
         }
         message.PostedBy(command.PostedAs, command.PostedIcon);
@@ -144,8 +143,6 @@ public sealed class PostMessageHandler(WorkspaceDb db, GroupCommit writes, Pendi
                 await db.FollowAsync(mentioned, root, message.ReplySeq - 1, refollow: true, cancellationToken);
         // The writer's context holds only what this write loaded and added: nothing of the command's own lookups to scan.
         await db.SaveChangesAsync(cancellationToken);
-        if (!message.ThreadOnly)
-            await db.AdvanceReadPointerAsync(command.ActorId, channel.Id, message.Seq, cancellationToken);
         logged.Add(LoggedEvent.Posted(message, now));
         return new Written(message, root, deliveriesQueued);
     }
@@ -158,7 +155,7 @@ public sealed class PostMessageHandler(WorkspaceDb db, GroupCommit writes, Pendi
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (seq, changeSeq) = command.AlsoSendToChannel
-            ? await db.NextMessageAsync(root.ChannelId, cancellationToken)
+            ? await db.NextMessageAsync(root.ChannelId, command.ActorId, cancellationToken)
             : (root.Seq, await db.NextChangeAsync(root.ChannelId, cancellationToken));
         await db.Entry(root).ReloadAsync(cancellationToken);
         root.Replied(now, await db.NextChangeAsync(root.ChannelId, cancellationToken));
