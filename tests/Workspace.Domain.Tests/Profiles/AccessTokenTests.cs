@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Workspace.Domain.Audit;
 using Workspace.Domain.Common;
+using Workspace.Domain.Members;
 using Workspace.Domain.Profiles;
 using Workspace.Domain.Tests.Support;
 
@@ -57,6 +58,7 @@ public sealed class AccessTokenTests
         await using var workspace = await TestWorkspace.CreateAsync(provider);
         var ann = await workspace.AddMemberAsync("Ann Lee");
         var created = await workspace.Send.Send(new CreateAccessToken(ann, "ci"), Cancel);
+        Assert.Equal(ann, await workspace.Send.Send(new AuthenticateAccessToken(created.Token), Cancel));
 
         await workspace.Send.Send(new RevokeAccessToken(ann, created.Id), Cancel);
 
@@ -133,8 +135,9 @@ public sealed class AccessTokenTests
         await using var workspace = await TestWorkspace.CreateAsync(provider);
         var ann = await workspace.AddMemberAsync("Ann Lee");
         var created = await workspace.Send.Send(new CreateAccessToken(ann, "ci"), Cancel);
+        Assert.Equal(ann, await workspace.Send.Send(new AuthenticateAccessToken(created.Token), Cancel));
 
-        await UpdateProfileTests.Deactivate(workspace, ann);
+        await workspace.Send.Send(new DeactivateMember(workspace.OwnerId, ann), Cancel);
 
         Assert.Null(await workspace.Send.Send(new AuthenticateAccessToken(created.Token), Cancel));
     }

@@ -97,7 +97,7 @@ public sealed class ProfileTests(BrowserFixture browsers) : BrowserTest(browsers
     }
 
     [Fact]
-    public async Task CreateToken_ShowsItOnce_ThenListsItWithoutTheSecret_AndRevokeRemovesIt()
+    public async Task CreateToken_ShowsItOnce_ThenListsItWithoutTheSecret_AndRevokeStopsItAtOnce()
     {
         var page = await NewPersonAsync();
         await page.SetUpWorkspaceAsync(People.Owner);
@@ -119,9 +119,14 @@ public sealed class ProfileTests(BrowserFixture browsers) : BrowserTest(browsers
         await Expect(item).ToContainTextAsync("never used");
         await Expect(shown).ToHaveCountAsync(0);
         Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
+        var origin = new Uri(page.Url).GetLeftPart(UriPartial.Authority);
+        async Task<int> ListChannelsWithTheTokenAsync() => (await page.APIRequest.GetAsync($"{origin}/api/v1/channels",
+            new() { Headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {secret}" } })).Status;
+        Assert.Equal(200, await ListChannelsWithTheTokenAsync());
 
         await item.GetByRole(AriaRole.Button, new() { Name = "Revoke deploy script", Exact = true }).ClickAsync();
         await Expect(tokens.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(0);
+        Assert.Equal(401, await ListChannelsWithTheTokenAsync());
     }
 
     [Fact]
