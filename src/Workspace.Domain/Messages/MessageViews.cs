@@ -27,9 +27,30 @@ internal static class MessageViews
     /// of seqs: a single index range read, where a keyset read ordered and limited in a subquery cost more, and a
     /// permalink's two of them joined by <c>UNION ALL</c> more still (docs/benchmarks.md, history).
     /// </summary>
+    /// <remarks>
+    /// On PostgreSQL the seqs are listed rather than bounded. A statement Npgsql has prepared is planned again on every
+    /// run unless PostgreSQL finds its generic plan (one for any parameters) about as cheap as the plans it made for the
+    /// actual ones. For a range between two parameters it guesses half a percent of the channel's rows: fifty at 10,000
+    /// messages, where it settles on the generic plan, but five thousand at 1,000,000, so that a long channel's every
+    /// page paid for its planning. For a list it guesses ten rows at any size.
+    /// </remarks>
     public static async Task<List<MessageView>> PageAsync(this WorkspaceDb db, Guid channelId, long from, long to,
-        CancellationToken cancellationToken) =>
-        await db.CompleteAsync(await Pages.For(db)(db, channelId, from, to).ToListAsync(cancellationToken), cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        var rows = db is PostgresWorkspaceDb
+            ? ListedPages.For(db)(db, channelId, Seqs(from, to))
+            : Pages.For(db)(db, channelId, from, to);
+        return await db.CompleteAsync(await rows.ToListAsync(cancellationToken), cancellationToken);
+    }
+
+    private static long[] Seqs(long from, long to)
+    {
+        from = Math.Max(from, 1);
+        var seqs = new long[Math.Max(to - from, 0)];
+        for (var i = 0; i < seqs.Length; i++)
+            seqs[i] = from + i;
+        return seqs;
+    }
 
     /// <summary>Adds to the projected rows what only some messages have (repliers, mentions, reactions), oldest first.</summary>
     private static async Task<List<MessageView>> CompleteAsync(this WorkspaceDb db, List<ViewRow> rows, CancellationToken cancellationToken)
@@ -149,9 +170,19 @@ internal static class MessageViews
         Expression.Lambda<Func<WorkspaceDb, Guid, long, long, IQueryable<ViewRow>>>(
             Projected(select.Parameters[0], select.Body), select.Parameters);
 
+    /// <inheritdoc cref="Projecting(Expression{Func{WorkspaceDb, Guid, long, long, IQueryable{Message}}})"/>
+    private static Expression<Func<WorkspaceDb, Guid, long[], IQueryable<ViewRow>>> Projecting(
+        Expression<Func<WorkspaceDb, Guid, long[], IQueryable<Message>>> select) =>
+        Expression.Lambda<Func<WorkspaceDb, Guid, long[], IQueryable<ViewRow>>>(
+            Projected(select.Parameters[0], select.Body), select.Parameters);
+
     private static readonly PerModel<Func<WorkspaceDb, Guid, long, long, IAsyncEnumerable<ViewRow>>> Pages = new(() =>
         EF.CompileAsyncQuery(Projecting((db, channelId, from, to) => db.Messages
             .Where(m => m.ChannelId == channelId && !m.ThreadOnly && m.Seq >= from && m.Seq < to))));
+
+    private static readonly PerModel<Func<WorkspaceDb, Guid, long[], IAsyncEnumerable<ViewRow>>> ListedPages = new(() =>
+        EF.CompileAsyncQuery(Projecting((WorkspaceDb db, Guid channelId, long[] seqs) => db.Messages
+            .Where(m => m.ChannelId == channelId && !m.ThreadOnly && seqs.Contains(m.Seq)))));
 
     /// <summary>Puts expressions in the place of parameters.</summary>
     private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
