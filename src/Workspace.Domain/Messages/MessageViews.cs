@@ -37,7 +37,7 @@ internal static class MessageViews
     public static async Task<List<MessageView>> PageAsync(this WorkspaceDb db, Guid channelId, long from, long to,
         CancellationToken cancellationToken)
     {
-        var rows = db is PostgresWorkspaceDb
+        var rows = db.Database.IsNpgsql()
             ? ListedPages.For(db)(db, channelId, Seqs(from, to))
             : Pages.For(db)(db, channelId, from, to);
         return await db.CompleteAsync(await rows.ToListAsync(cancellationToken), cancellationToken);

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Workspace.Domain.Common;
 using Workspace.Domain.Realtime;
@@ -22,8 +20,8 @@ public sealed class PostgresChatEventsTests
     {
         await using var workspace = await TestWorkspace.CreateAsync(TestWorkspace.Postgres);
         var connectionString = await workspace.QueryDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
-        await using var sender = Node(connectionString);
-        await using var listener = Node(connectionString);
+        await using var sender = Node(workspace, connectionString);
+        await using var listener = Node(workspace, connectionString);
         var ann = Guid.NewGuid();
         var general = Guid.NewGuid();
         var heard = new ConcurrentQueue<ChatEvent>();
@@ -57,10 +55,7 @@ public sealed class PostgresChatEventsTests
         Assert.Equal([.. Enumerable.Range(1, burst), burst], heard.Cast<ChannelRead>().Select(e => (int)e.LastReadSeq));
     }
 
-    private static PostgresChatEvents Node(string connectionString)
-    {
-        var metrics = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        var local = new InProcessChatEvents(NullLogger<InProcessChatEvents>.Instance, new WorkspaceMetrics(metrics));
-        return new PostgresChatEvents(local, connectionString, TimeProvider.System, NullLogger<PostgresChatEvents>.Instance);
-    }
+    private static PostgresChatEvents Node(TestWorkspace workspace, string connectionString) =>
+        new(new InProcessChatEvents(NullLogger<InProcessChatEvents>.Instance, new WorkspaceMetrics(workspace.Meters)),
+            connectionString, TimeProvider.System, NullLogger<PostgresChatEvents>.Instance);
 }
