@@ -9,6 +9,15 @@ public sealed class Latencies
 
     public int Count => milliseconds.Count;
 
+    /// <summary>Collections (of any generation) that ran during the measured operations; each pauses the one it lands in.</summary>
+    public int Collections { get; private set; }
+
+    /// <summary>Bytes this process allocated per measured operation (what decides how often a collection comes).</summary>
+    public double AllocatedPerOperation { get; private set; }
+
+    /// <summary>For a run's notes: a collection pauses the operation it lands in, so the tail follows these.</summary>
+    public string Garbage => $"{AllocatedPerOperation / 1024:N1} KB allocated per query, {Collections} collections in {Count:N0} queries";
+
     public void Add(long startTimestamp) => milliseconds.Add(Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds);
 
     public void AddRange(Latencies other) => milliseconds.AddRange(other.milliseconds);
@@ -37,12 +46,15 @@ public sealed class Latencies
         if (untilJitQuiet)
             await JitWarmUp.RunInProcessAsync(i => operation(i % Math.Max(warmUp, 1)));
         var latencies = new Latencies();
+        var (collections, allocated) = (GC.CollectionCount(0), GC.GetTotalAllocatedBytes(precise: true));
         for (var i = 0; i < count; i++)
         {
             var start = Stopwatch.GetTimestamp();
             await operation(i);
             latencies.Add(start);
         }
+        latencies.Collections = GC.CollectionCount(0) - collections;
+        latencies.AllocatedPerOperation = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)Math.Max(count, 1);
         return latencies;
     }
 }

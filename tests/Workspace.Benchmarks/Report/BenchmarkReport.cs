@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Workspace.Benchmarks.Scenarios;
+using Workspace.Benchmarks.Server;
 
 namespace Workspace.Benchmarks.Report;
 
@@ -38,7 +39,10 @@ public static class BenchmarkReport
             $"{string.Join(", ", results.Select(r => r.Scenario))}{(withPostgres ? "" : " (SQLite only: no PostgreSQL server was given)")}.");
         text.AppendLine();
         text.AppendLine($"Machine: {CpuModel()}, {BenchContext.MachineCores} cores, {OsName()} ({RuntimeInformation.OSDescription}), " +
-            $".NET {Environment.Version}. Server pinned to core {BenchContext.ServerCore}, generator to core {BenchContext.GeneratorCore}.");
+            $".NET {Environment.Version}. Server pinned to core {BenchContext.ServerCore}, generator to core {BenchContext.GeneratorCore}. " +
+            $"The suite's own process (the generator; the history and unread queries run in it): " +
+            $"{ServerProcess.GcGen0SizeVariable}={Environment.GetEnvironmentVariable(ServerProcess.GcGen0SizeVariable) ?? "unset"} " +
+            $"(the image's: {ServerProcess.ContainerGcGen0Size}).");
         text.AppendLine();
         text.AppendLine("| scenario | figure | result | baseline | ratio | target | met |");
         text.AppendLine("|---|---|---:|---:|---:|---|---|");

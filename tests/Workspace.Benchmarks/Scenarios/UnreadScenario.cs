@@ -118,7 +118,8 @@ public sealed class UnreadScenario : IScenario
             "through the domain's Sender in the benchmark process; half the channels have 1–9 unread, a fifth a mention, a tenth a " +
             "deleted unread message. Baseline: the counters alone by one hand-written SQL query on one open connection." +
             (afterChange is null ? "" : " On SQLite the same number again, each after the event a read pointer's move publishes, " +
-                "so each reads the database (\"after a change\"); the judged figure is the sidebar asked again unchanged, from memory."));
+                "so each reads the database (\"after a change\"); the judged figure is the sidebar asked again unchanged, from memory.") +
+            $" Sidebar: {app.Garbage}" + (afterChange is null ? "" : $"; after a change: {afterChange.Garbage}") + $"; baseline: {baseline.Garbage}.");
         return app.P99;
     }
 }

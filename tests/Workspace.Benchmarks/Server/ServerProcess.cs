@@ -43,8 +43,9 @@ public sealed class ServerProcess : IAsyncDisposable
         return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"{dll} did not start."));
     }
 
-    /// <summary>The Dockerfile's young-generation budget for the collector.</summary>
+    /// <summary>The Dockerfile's young-generation budget for the collector, and the variable it sets it with.</summary>
     public const string ContainerGcGen0Size = "0x10000000";
+    public const string GcGen0SizeVariable = "DOTNET_GCgen0size";
 
     /// <summary>The address it serves on, once started by <see cref="StartServingAsync"/>.</summary>
     public Uri BaseAddress { get; private set; } = default!;
@@ -68,7 +69,7 @@ public sealed class ServerProcess : IAsyncDisposable
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["Logging:LogLevel:Default"] = "Warning";
         // As the Dockerfile sets it: the runtime reads it only from the environment (docs/self-hosting.md).
-        environment.TryAdd("DOTNET_GCgen0size", ContainerGcGen0Size);
+        environment.TryAdd(GcGen0SizeVariable, ContainerGcGen0Size);
         var server = Start(dll, arguments, environment, core);
         server.BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
