@@ -28,6 +28,10 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
     private readonly Task pinging;
     private int nextInvocation;
     private long nextJsObject;
+    private long batches, batchBytes, jsCalls;
+
+    /// <summary>What the server has sent this page so far: render batches, their bytes, and JS interop calls.</summary>
+    public (long Batches, long BatchBytes, long JsCalls) Traffic => (Interlocked.Read(ref batches), Interlocked.Read(ref batchBytes), Interlocked.Read(ref jsCalls));
 
     private BlazorCircuitClient(ClientWebSocket socket, Action<byte[]> onBatch)
     {
@@ -214,11 +218,15 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
                 break;
             case BlazorPack.Invocation when message.Target == "JS.RenderBatch":
                 var batchId = (long)message.Arguments[0]!;
-                onBatch((byte[])message.Arguments[1]!);
+                var batch = (byte[])message.Arguments[1]!;
+                Interlocked.Increment(ref batches);
+                Interlocked.Add(ref batchBytes, batch.Length);
+                onBatch(batch);
                 await SendAsync(BlazorPack.Invoke(null, "OnRenderCompleted", batchId, null), closing.Token);
                 break;
             case BlazorPack.Invocation when message.Target == "JS.BeginInvokeJS":
                 var handle = (long)message.Arguments[0]!;
+                Interlocked.Increment(ref jsCalls);
                 if (message.Arguments[1] is "workspace.setCircuit" && message.Arguments[2] is string arguments && arguments.Contains("connected"))
                     interactive.TrySetResult();
                 // The result type: 1 asks for a JS object reference, which the caller will use later.

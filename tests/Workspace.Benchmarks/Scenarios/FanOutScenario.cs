@@ -151,8 +151,13 @@ public sealed class FanOutScenario : IScenario
             // The pages' observers look for measured messages only; the load clients tell when the warm-up is through.
             await WarmUpAsync(context, server.BaseAddress, book, ..size, Posting.ThroughApi(http, seed.Owner.Token, WorkspaceSeed.Channel, book.WarmUpText),
                 $"Blazor circuits, {size}", result, cancel);
+            var before = Traffic(circuits);
             var measured = await FanOutRun.MeasureAsync(size, book, Posting.ThroughApi(http, seed.Owner.Token, WorkspaceSeed.Channel, book.Text), server.Id,
                 browsers > 0 ? [("Blazor circuits", ..size), ("Chromium pages", size..)] : [("Blazor circuits", ..size)], cancel);
+            var after = Traffic(circuits);
+            var perPage = (double)size * messages;
+            result.Notes.Add($"Blazor circuits, {size}: per measured message and page, {(after.Batches - before.Batches) / perPage:F2} render batches " +
+                $"({(after.Bytes - before.Bytes) / Math.Max(after.Batches - before.Batches, 1):N0} bytes each) and {(after.JsCalls - before.JsCalls) / perPage:F2} JS interop calls.");
             foreach (var failure in circuits.Select(c => c.Failure).OfType<string>().Distinct())
                 result.Notes.Add($"A circuit of {size} failed: {failure}");
             return measured;
@@ -162,6 +167,9 @@ public sealed class FanOutScenario : IScenario
             await Task.WhenAll(circuits.Select(c => c.DisposeAsync().AsTask()));
         }
     }
+
+    private static (long Batches, long Bytes, long JsCalls) Traffic(IEnumerable<BlazorCircuitClient> circuits) =>
+        circuits.Aggregate((0L, 0L, 0L), (sum, c) => (sum.Item1 + c.Traffic.Batches, sum.Item2 + c.Traffic.BatchBytes, sum.Item3 + c.Traffic.JsCalls));
 
     private static async Task<bool> MarkReadAsync(HttpClient http, string token)
     {
