@@ -27,8 +27,8 @@ public static class Program
         }
 
         // History and unread run the app's queries in this process, so it takes the collector settings the image gives
-        // the app: with the runtime's default young generation (a few MB here) a collection paused one history query
-        // in twenty, and the p99 measured the collector rather than the query. The generator's own pauses shrink too.
+        // the app: with the runtime's default young generation (a few MB here) a collection paused about one history
+        // query in twenty, and the p99 measured the collector rather than the query. The generator's own pauses shrink too.
         if (Environment.GetEnvironmentVariable(ServerProcess.GcGen0SizeVariable) is null)
             return await RunAgainWithContainerCollectorAsync(args);
 

@@ -31,7 +31,8 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
     private long batches, batchBytes, jsCalls;
 
     /// <summary>What the server has sent this page so far: render batches, their bytes, and JS interop calls.</summary>
-    public (long Batches, long BatchBytes, long JsCalls) Traffic => (Interlocked.Read(ref batches), Interlocked.Read(ref batchBytes), Interlocked.Read(ref jsCalls));
+    public (long Batches, long BatchBytes, long JsCalls) Traffic =>
+        (Interlocked.Read(ref batches), Interlocked.Read(ref batchBytes), Interlocked.Read(ref jsCalls));
 
     private BlazorCircuitClient(ClientWebSocket socket, Action<byte[]> onBatch)
     {

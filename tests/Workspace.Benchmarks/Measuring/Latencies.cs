@@ -16,7 +16,7 @@ public sealed class Latencies
     public double AllocatedPerOperation { get; private set; }
 
     /// <summary>For a run's notes: a collection pauses the operation it lands in, so the tail follows these.</summary>
-    public string Garbage => $"{AllocatedPerOperation / 1024:N1} KB allocated per query, {Collections} collections in {Count:N0} queries";
+    public string AllocationNote => $"{AllocatedPerOperation / 1024:N1} KB allocated per query, {Collections} collections in {Count:N0} queries";
 
     public void Add(long startTimestamp) => milliseconds.Add(Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds);
 

@@ -99,7 +99,7 @@ public sealed class HistoryScenario : IScenario
         result.Notes.Add($"history, {label}, {size:N0} messages: {count:N0} queries of each kind after at least {warmUp} unmeasured and until the JIT went quiet, one at a time, " +
             "through the domain's Sender in the benchmark process (no HTTP); deep page = before seq " +
             $"{deep:N0}; permalink = around a random seq. Baseline: the same rows by hand-written SQL on one open connection. " +
-            string.Join("; ", measured.Select(m => $"{m.Key.ToLowerInvariant()}: {m.Value.App.Garbage} (baseline {m.Value.Raw.Garbage})")) + ".");
+            string.Join("; ", measured.Select(m => $"{m.Key.ToLowerInvariant()}: {m.Value.App.AllocationNote} (baseline {m.Value.Raw.AllocationNote})")) + ".");
         return measured.ToDictionary(m => m.Key, m => m.Value.App);
     }
 

@@ -119,7 +119,7 @@ public sealed class UnreadScenario : IScenario
             "deleted unread message. Baseline: the counters alone by one hand-written SQL query on one open connection." +
             (afterChange is null ? "" : " On SQLite the same number again, each after the event a read pointer's move publishes, " +
                 "so each reads the database (\"after a change\"); the judged figure is the sidebar asked again unchanged, from memory.") +
-            $" Sidebar: {app.Garbage}" + (afterChange is null ? "" : $"; after a change: {afterChange.Garbage}") + $"; baseline: {baseline.Garbage}.");
+            $" Sidebar: {app.AllocationNote}" + (afterChange is null ? "" : $"; after a change: {afterChange.AllocationNote}") + $"; baseline: {baseline.AllocationNote}.");
         return app.P99;
     }
 }
