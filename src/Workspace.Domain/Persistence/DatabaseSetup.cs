@@ -73,7 +73,8 @@ public static class DatabaseSetup
             var sqlite = SqliteConnectionFor(connectionString);
             var pragmas = new SqlitePragmas(synchronous);
             var writeGate = new SqliteWriteGate(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout));
-            services.AddDbContextPool<SqliteWorkspaceDb>(options => options.UseSqlite(sqlite).AddInterceptors(pragmas, writeGate), PoolSize);
+            services.AddDbContextPool<SqliteWorkspaceDb>(options => options.UseSqlite(sqlite).AddInterceptors(pragmas, writeGate)
+                .WithoutEfFunctions(), PoolSize);
             services.AddScoped<WorkspaceDb>(sp => sp.GetRequiredService<SqliteWorkspaceDb>());
         }
         return services;
