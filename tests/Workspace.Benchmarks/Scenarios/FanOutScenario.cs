@@ -169,7 +169,7 @@ public sealed class FanOutScenario : IScenario
     }
 
     private static (long Batches, long Bytes, long JsCalls) Traffic(IEnumerable<BlazorCircuitClient> circuits) =>
-        circuits.Aggregate((0L, 0L, 0L), (sum, c) => (sum.Item1 + c.Traffic.Batches, sum.Item2 + c.Traffic.BatchBytes, sum.Item3 + c.Traffic.JsCalls));
+        circuits.Select(c => c.Traffic).Aggregate((0L, 0L, 0L), (sum, t) => (sum.Item1 + t.Batches, sum.Item2 + t.BatchBytes, sum.Item3 + t.JsCalls));
 
     private static async Task<bool> MarkReadAsync(HttpClient http, string token)
     {
